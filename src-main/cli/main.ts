@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { STATION_VERSION } from '../core/version.js';
+import { registerConfig } from './commands/config.js';
+import { registerServe } from './commands/serve.js';
+import { registerVersion } from './commands/version.js';
+
+/** `ktp-station`: one program, a subcommand per job; each has --help. */
+export function buildProgram(): Command {
+  const program = new Command('ktp-station')
+    .description('KTP Station — e-KTP recording and printing desk that keeps working offline.')
+    .version(STATION_VERSION, '-v, --version')
+    .showHelpAfterError('(--help untuk bantuan / for help)');
+  registerServe(program);
+  registerConfig(program);
+  registerVersion(program);
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<void> {
+  await buildProgram().parseAsync([...argv], { from: 'user' });
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineEvent } from './method.js';
+import { StationStatus } from './status.js';
+
+export const events = {
+  'status.changed': defineEvent({
+    summary: 'Connectivity, backlog or mode changed; carries the whole top-bar status.',
+    payload: StationStatus,
+  }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['payload']>;
+
+/** One event as it travels over the WebSocket or the IPC channel. */
+export interface EventMessage<E extends EventName = EventName> {
+  event: E;
+  payload: EventPayload<E>;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineMethod } from '../method.js';
+import { StationMode, StationStatus } from '../status.js';
+
+export const StationInfo = z.object({
+  product: z.literal('KTP Station'),
+  version: z.string(),
+  stationId: z.string(),
+  mode: StationMode,
+  region: z.object({
+    provinceCode: z.string(),
+    regencyCode: z.string(),
+    districtCode: z.string(),
+  }),
+  dataDir: z.string(),
+  configPath: z.string().nullable(),
+  startedAt: z.iso.datetime(),
+  uptimeSeconds: z.number().nonnegative(),
+  host: z.enum(['web', 'electron']),
+  runtime: z.object({ node: z.string(), electron: z.string().nullable(), platform: z.string() }),
+  dailyTarget: z.number().int().nonnegative(),
+});
+export type StationInfo = z.infer<typeof StationInfo>;
+
+export const stationMethods = {
+  'station.info': defineMethod({
+    summary: 'Version, station id, mode, data folder and uptime of this station.',
+    roles: 'anyone',
+    params: z.object({}).strict(),
+    result: StationInfo,
+  }),
+  'station.status': defineMethod({
+    summary: 'What the top bar shows: connectivity to central, backlog, mode.',
+    roles: 'anyone',
+    params: z.object({}).strict(),
+    result: StationStatus,
+  }),
+} as const;
+

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** TRAINING: no config file, simulated devices, embedded central emulator. */
+export const StationMode = z.enum(['training', 'production']);
+export type StationMode = z.infer<typeof StationMode>;
+
+/**
+ * DARING: recent calls to central succeed. TERGANGGU: central answers with errors or times out.
+ * LURING: no connection at all (refused, no route, no name, or no central configured).
+ */
+export const ConnectivityState = z.enum(['DARING', 'TERGANGGU', 'LURING']);
+export type ConnectivityState = z.infer<typeof ConnectivityState>;
+
+export const Connectivity = z.object({
+  state: ConnectivityState,
+  /** When the state last changed (ISO 8601). */
+  since: z.iso.datetime(),
+  /** When central was last probed; null before the first probe. */
+  checkedAt: z.iso.datetime().nullable(),
+  /** Round trip of the last successful probe. */
+  latencyMs: z.number().nonnegative().nullable(),
+  /** Why the link is not DARING, as a stable reason code with a short detail for the technician. */
+  reason: z
+    .object({
+      code: z.enum([
+        'CENTRAL_NOT_CONFIGURED',
+        'DNS_FAILED',
+        'CONNECTION_REFUSED',
+        'NETWORK_UNREACHABLE',
+        'TIMEOUT',
+        'TLS_FAILED',
+        'HTTP_ERROR',
+        'MAINTENANCE',
+      ]),
+      detail: z.string(),
+    })
+    .nullable(),
+});
+export type Connectivity = z.infer<typeof Connectivity>;
+
+export const StationStatus = z.object({
+  mode: StationMode,
+  connectivity: Connectivity,
+  /**
+   * Records waiting to reach central. Null while this station has no record store
+   * (nothing is assumed: the UI shows "—").
+   */
+  backlog: z.number().int().nonnegative().nullable(),
+});
+export type StationStatus = z.infer<typeof StationStatus>;

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import type { Level } from 'pino';
+import type { HostKind } from './call-context.js';
+import { resolveConfigPath } from './config/load.js';
+import type { StationSetup } from './config/profile.js';
+import { createLogger } from './logger.js';
+import { createStation } from './station.js';
+import type { Station } from './station.js';
+import { resolveSetup } from './setup.js';
+
+export interface BootOptions {
+  configFlag?: string | undefined;
+  dataFlag?: string | undefined;
+  host: Exclude<HostKind, 'cli'>;
+  consoleLevel?: Level | 'silent';
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface BootedStation {
+  station: Station;
+  setup: StationSetup;
+  logFile: string;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The one core entry point both hosts use: config (or training mode), data folder, logs, Station.
+ * Throws StationError (CONFIG_INVALID, CONFIG_UNREADABLE) before anything is written.
+ */
+export function bootStation(options: BootOptions): BootedStation {
+  const env = options.env ?? process.env;
+  const setup = resolveSetup({ configPath: resolveConfigPath(options.configFlag, env), dataDir: options.dataFlag, env });
+  mkdirSync(setup.dataDir, { recursive: true });
+  const { logger, logFile, close } = createLogger({
+    dataDir: setup.dataDir,
+    consoleLevel: options.consoleLevel ?? levelFromEnv(env),
+  });
+  const station = createStation({ setup, logger, host: options.host });
+  return {
+    station,
+    setup,
+    logFile,
+    shutdown: async () => {
+      await station.close();
+      await close();
+    },
+  };
+}
+
+function levelFromEnv(env: NodeJS.ProcessEnv): Level | 'silent' {
+  const value = env['KTP_LOG_LEVEL'];
+  const levels: ReadonlyArray<Level | 'silent'> = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  return levels.find((l) => l === value) ?? 'info';
+}

@@ -1,0 +1,16 @@
+import type { StationMode } from '../../contract/status.js';
+import type { StationConfig } from './schema.js';
+
+/** What the station runs with: a validated config file, or the training profile. */
+export type StationProfile = Omit<StationConfig, 'central' | '$schema'> & {
+  central: StationConfig['central'] | null;
+};
+
+export interface StationSetup {
+  mode: StationMode;
+  profile: StationProfile;
+  /** Absolute path of the config file, or null in training mode. */
+  configPath: string | null;
+  /** Absolute data folder: database, keys, logs. */
+  dataDir: string;
+}

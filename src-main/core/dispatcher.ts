@@ -1,0 +1,120 @@
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import { isMethodName, methods } from '../contract/index.js';
+import type { CallOutcome, MethodName } from '../contract/index.js';
+import type { CallContext, CallerConnection } from './call-context.js';
+import type { Handlers } from './handlers.js';
+import type { OperatorSession, SessionRegistry } from './sessions.js';
+import { StationError, isStationError } from './station-error.js';
+
+export interface Dispatcher {
+  /**
+   * The one entry point of every call from every host. Never throws: the outcome is a
+   * result or a typed error. Unknown method, session, role and params are checked here, in
+   * that order, so a caller without the right learns nothing about a method's params.
+   */
+  dispatch(method: string, params: unknown, connection: CallerConnection): Promise<CallOutcome<unknown>>;
+  /** The body cap of a method (the web host applies it before parsing). */
+  maxBodyBytes(method: string): number | undefined;
+}
+
+export interface DispatcherDeps {
+  handlers: Handlers;
+  sessions: SessionRegistry;
+  logger: Logger;
+}
+
+function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({
+    path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+function invoke(handlers: Handlers, method: MethodName, params: unknown, context: CallContext): unknown {
+  // The map is keyed by method, and `params` was validated by that method's schema just before.
+  const handler = handlers[method] as (p: unknown, c: CallContext) => unknown;
+  return handler(params, context);
+}
+
+export function createDispatcher({ handlers, sessions, logger }: DispatcherDeps): Dispatcher {
+  async function run(
+    method: string,
+    rawParams: unknown,
+    connection: CallerConnection,
+    session: OperatorSession | null,
+  ): Promise<unknown> {
+    if (!isMethodName(method)) {
+      throw new StationError('UNKNOWN_METHOD', { details: { method } });
+    }
+    const spec = methods[method];
+    if (spec.roles !== 'anyone') {
+      if (session === null) {
+        throw new StationError('SESSION_REQUIRED', { details: { method } });
+      }
+      if (!spec.roles.includes(session.operator.role)) {
+        throw new StationError('FORBIDDEN_ROLE', {
+          details: { method, role: session.operator.role, allowed: [...spec.roles] },
+        });
+      }
+    }
+    const parsed = spec.params.safeParse(rawParams ?? {});
+    if (!parsed.success) {
+      throw new StationError('INVALID_PARAMS', { details: { method, issues: issuesOf(parsed.error) } });
+    }
+    const context: CallContext = {
+      connection,
+      operator:
+        session === null
+          ? null
+          : { id: session.operator.id, role: session.operator.role, sessionId: session.sessionId },
+    };
+    const result: unknown = await invoke(handlers, method, parsed.data, context);
+    const checked = spec.result.safeParse(result);
+    if (!checked.success) {
+      // A handler broke the contract: a bug, never the caller's fault.
+      throw new StationError('INTERNAL', {
+        details: { method, reason: 'result does not match the contract', issues: issuesOf(checked.error) },
+      });
+    }
+    return checked.data;
+  }
+
+  return {
+    async dispatch(method, params, connection) {
+      const started = performance.now();
+      const session = sessions.touch(connection.sessionId);
+      const role = session?.operator.role ?? 'guest';
+      try {
+        const result = await run(method, params, connection, session);
+        logger.info({ method, role, host: connection.host, durationMs: elapsed(started), code: 'OK' }, 'call');
+        return { ok: true, result };
+      } catch (error: unknown) {
+        const stationError = isStationError(error)
+          ? error
+          : new StationError('INTERNAL', { details: { method }, cause: error });
+        const level = stationError.code === 'INTERNAL' ? 'error' : 'warn';
+        logger[level](
+          {
+            method,
+            role,
+            host: connection.host,
+            durationMs: elapsed(started),
+            code: stationError.code,
+            details: stationError.details,
+            err: isStationError(error) ? undefined : error,
+          },
+          'call failed',
+        );
+        return { ok: false, error: stationError.toPayload() };
+      }
+    },
+    maxBodyBytes(method) {
+      return isMethodName(method) ? methods[method].maxBodyBytes : undefined;
+    },
+  };
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100;
+}

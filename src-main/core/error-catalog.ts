@@ -1,0 +1,117 @@
+import type { ErrorCode, LocalizedText } from '../contract/errors.js';
+
+export interface ErrorCatalogEntry {
+  /** HTTP status the web host answers with. */
+  readonly status: number;
+  /** What the operator reads, in Bahasa Indonesia and English: what is wrong and what to do. */
+  readonly message: LocalizedText;
+}
+
+/** The default wording of every error code. Call sites may give a more specific message. */
+export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
+  MALFORMED_JSON: {
+    status: 400,
+    message: {
+      id: 'Isi permintaan bukan JSON yang sah. Kirim parameter sebagai objek JSON.',
+      en: 'The request body is not valid JSON. Send the parameters as a JSON object.',
+    },
+  },
+  BODY_TOO_LARGE: {
+    status: 413,
+    message: {
+      id: 'Permintaan terlalu besar untuk metode ini. Kecilkan data yang dikirim.',
+      en: 'The request is too large for this method. Send less data.',
+    },
+  },
+  UNSUPPORTED_CONTENT_TYPE: {
+    status: 415,
+    message: {
+      id: 'Jenis isi tidak didukung. Gunakan Content-Type: application/json.',
+      en: 'Unsupported content type. Use Content-Type: application/json.',
+    },
+  },
+  UNKNOWN_METHOD: {
+    status: 404,
+    message: {
+      id: 'Metode tidak dikenal. Lihat docs/api.md untuk daftar metode.',
+      en: 'Unknown method. See docs/api.md for the list of methods.',
+    },
+  },
+  INVALID_PARAMS: {
+    status: 400,
+    message: {
+      id: 'Parameter tidak sah. Periksa isian yang disebut di rincian.',
+      en: 'Invalid parameters. Check the fields named in the details.',
+    },
+  },
+  TOKEN_MISSING: {
+    status: 401,
+    message: {
+      id: 'Token peluncuran tidak ada. Buka alamat lengkap yang dicetak saat station dijalankan.',
+      en: 'The launch token is missing. Open the full address printed when the station started.',
+    },
+  },
+  TOKEN_INVALID: {
+    status: 401,
+    message: {
+      id: 'Token peluncuran salah atau dari peluncuran lain. Buka alamat terbaru yang dicetak station.',
+      en: 'The launch token is wrong or from another launch. Open the latest address the station printed.',
+    },
+  },
+  ORIGIN_NOT_ALLOWED: {
+    status: 403,
+    message: {
+      id: 'Permintaan dari situs lain ditolak. Buka station dari alamatnya sendiri.',
+      en: 'Requests from another site are refused. Open the station from its own address.',
+    },
+  },
+  HOST_NOT_ALLOWED: {
+    status: 403,
+    message: {
+      id: 'Nama host tidak diizinkan. Gunakan alamat 127.0.0.1 yang dicetak station.',
+      en: 'Host name not allowed. Use the 127.0.0.1 address the station printed.',
+    },
+  },
+  SESSION_REQUIRED: {
+    status: 401,
+    message: {
+      id: 'Silakan masuk terlebih dahulu.',
+      en: 'Please sign in first.',
+    },
+  },
+  FORBIDDEN_ROLE: {
+    status: 403,
+    message: {
+      id: 'Peran Anda tidak diizinkan melakukan tindakan ini. Minta supervisor.',
+      en: 'Your role is not allowed to do this. Ask a supervisor.',
+    },
+  },
+  TRAINING_ONLY: {
+    status: 403,
+    message: {
+      id: 'Hanya tersedia dalam mode pelatihan.',
+      en: 'Only available in training mode.',
+    },
+  },
+  CONFIG_INVALID: {
+    status: 500,
+    message: {
+      id: 'Berkas konfigurasi tidak sah. Perbaiki isian yang disebut, lalu jalankan ulang.',
+      en: 'The configuration file is invalid. Fix the fields named, then start again.',
+    },
+  },
+  CONFIG_UNREADABLE: {
+    status: 500,
+    message: {
+      id: 'Berkas konfigurasi tidak dapat dibaca. Periksa jalur dan izin berkas.',
+      en: 'The configuration file cannot be read. Check its path and permissions.',
+    },
+  },
+  INTERNAL: {
+    status: 500,
+    message: {
+      id: 'Terjadi galat di station. Rincian tercatat di log; hubungi teknisi.',
+      en: 'The station hit an internal error. Details are in the log; call the technician.',
+    },
+  },
+};

@@ -1,0 +1,45 @@
+import type { Role } from '../../contract/roles.js';
+import type { StationMode } from '../../contract/status.js';
+import type { HandlerGroup } from '../handlers.js';
+import { SessionRegistry, toSessionView } from '../sessions.js';
+import { StationError } from '../station-error.js';
+
+const TRAINING_NAMES: Record<Role, string> = {
+  operator: 'Operator Pelatihan',
+  printer: 'Petugas Cetak Pelatihan',
+  technician: 'Teknisi Pelatihan',
+  supervisor: 'Supervisor Pelatihan',
+};
+
+export function sessionHandlers(deps: {
+  mode: StationMode;
+  sessions: SessionRegistry;
+}): HandlerGroup<'session.current' | 'session.startTraining' | 'session.end'> {
+  return {
+    'session.current': (_params, context) => {
+      if (context.operator === null) return null;
+      const session = deps.sessions.touch(context.operator.sessionId);
+      return session === null ? null : toSessionView(session);
+    },
+    'session.startTraining': ({ role }, context) => {
+      if (deps.mode !== 'training') {
+        throw new StationError('TRAINING_ONLY', {
+          message: {
+            id: 'Masuk sebagai peran latihan hanya tersedia dalam mode pelatihan. Masuk dengan akun operator.',
+            en: 'Signing in as a practice role is only available in training mode. Sign in with an operator account.',
+          },
+          details: { method: 'session.startTraining' },
+        });
+      }
+      if (context.operator !== null) deps.sessions.end(context.operator.sessionId);
+      const session = deps.sessions.start({ id: `training-${role}`, displayName: TRAINING_NAMES[role], role }, true);
+      context.connection.bindSession(session.sessionId);
+      return toSessionView(session);
+    },
+    'session.end': (_params, context) => {
+      context.connection.unbindSession();
+      if (context.operator === null) return { ended: false };
+      return { ended: deps.sessions.end(context.operator.sessionId) };
+    },
+  };
+}

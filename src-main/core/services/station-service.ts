@@ -1,0 +1,40 @@
+import type { StationInfo } from '../../contract/methods/station.js';
+import type { StationStatus } from '../../contract/status.js';
+import type { StationSetup } from '../config/profile.js';
+import type { HostKind } from '../call-context.js';
+import type { HandlerGroup } from '../handlers.js';
+import { STATION_VERSION } from '../version.js';
+
+export interface StationServiceDeps {
+  setup: StationSetup;
+  startedAt: Date;
+  status: () => StationStatus;
+  /** Which host this core was started under (the Electron shell or the web host). */
+  host: Exclude<HostKind, 'cli'>;
+  now?: () => Date;
+}
+
+export function stationHandlers(deps: StationServiceDeps): HandlerGroup<'station.info' | 'station.status'> {
+  const now = deps.now ?? (() => new Date());
+  return {
+    'station.info': (): StationInfo => ({
+      product: 'KTP Station',
+      version: STATION_VERSION,
+      stationId: deps.setup.profile.stationId,
+      mode: deps.setup.mode,
+      region: deps.setup.profile.region,
+      dataDir: deps.setup.dataDir,
+      configPath: deps.setup.configPath,
+      startedAt: deps.startedAt.toISOString(),
+      uptimeSeconds: Math.max(0, Math.round((now().getTime() - deps.startedAt.getTime()) / 1000)),
+      host: deps.host,
+      runtime: {
+        node: process.versions.node,
+        electron: process.versions['electron'] ?? null,
+        platform: `${process.platform}-${process.arch}`,
+      },
+      dailyTarget: deps.setup.profile.dailyTarget,
+    }),
+    'station.status': () => deps.status(),
+  };
+}

@@ -1,0 +1,66 @@
+// The desktop shell: creates the window and wires the preload bridge to the Station core.
+// Nothing of substance lives here; everything it calls is tested on plain Node.
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BrowserWindow, app, dialog, ipcMain } from 'electron';
+import { bootStation } from '../core/boot.js';
+import type { BootedStation } from '../core/boot.js';
+import { isStationError } from '../core/station-error.js';
+import { wireBridge } from './bridge.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '..', 'renderer');
+const rendererIndex = join(rendererDir, 'index.html');
+const rendererRoot = pathToFileURL(rendererDir).href;
+
+function flag(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 800,
+    title: 'KTP Station',
+    show: false,
+    webPreferences: {
+      preload: join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.once('ready-to-show', () => window.show());
+  void window.loadFile(rendererIndex);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  let booted: BootedStation;
+  try {
+    booted = bootStation({ configFlag: flag('--config'), dataFlag: flag('--data'), host: 'electron' });
+  } catch (error: unknown) {
+    const text = isStationError(error) ? `${error.text.id}\n\n${error.text.en}` : String(error);
+    dialog.showErrorBox('KTP Station', text);
+    app.exit(2);
+    return;
+  }
+  const unwire = wireBridge({
+    ipcMain,
+    station: booted.station,
+    isTrustedUrl: (url) => url.startsWith(rendererRoot),
+    windows: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+  });
+  createWindow();
+  app.on('window-all-closed', () => {
+    unwire();
+    void booted.shutdown().then(() => app.quit());
+  });
+}
+
+void start();
