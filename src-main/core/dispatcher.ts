@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { isMethodName, methods } from '../contract/index.js';
-import type { CallOutcome, MethodName } from '../contract/index.js';
+import { methods } from '../contract/index.js';
+import type { CallOutcome, MethodSpec } from '../contract/index.js';
 import type { CallContext, CallerConnection } from './call-context.js';
 import type { Handlers } from './handlers.js';
 import type { OperatorSession, SessionRegistry } from './sessions.js';
@@ -24,6 +24,17 @@ export interface DispatcherDeps {
   logger: Logger;
 }
 
+/** Any method table of the contract's shape (the real contract, or a test's own). */
+export type MethodTable = Readonly<Record<string, MethodSpec<z.ZodType, z.ZodType>>>;
+type UntypedHandler = (params: unknown, context: CallContext) => unknown;
+
+/** The station's dispatcher over the real contract. */
+export function createDispatcher({ handlers, sessions, logger }: DispatcherDeps): Dispatcher {
+  // Handlers is keyed by method name and each handler takes that method's validated params:
+  // the dispatcher validates with the same table before it calls, so the widening is safe here.
+  return createTableDispatcher(methods, handlers as unknown as Readonly<Record<string, UntypedHandler>>, sessions, logger);
+}
+
 function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
   return error.issues.map((issue) => ({
     path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
@@ -31,23 +42,24 @@ function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
   }));
 }
 
-function invoke(handlers: Handlers, method: MethodName, params: unknown, context: CallContext): unknown {
-  // The map is keyed by method, and `params` was validated by that method's schema just before.
-  const handler = handlers[method] as (p: unknown, c: CallContext) => unknown;
-  return handler(params, context);
-}
-
-export function createDispatcher({ handlers, sessions, logger }: DispatcherDeps): Dispatcher {
+export function createTableDispatcher(
+  table: MethodTable,
+  handlers: Readonly<Record<string, UntypedHandler>>,
+  sessions: SessionRegistry,
+  logger: Logger,
+): Dispatcher {
+  const known = (name: string): boolean => Object.prototype.hasOwnProperty.call(table, name);
   async function run(
     method: string,
     rawParams: unknown,
     connection: CallerConnection,
     session: OperatorSession | null,
   ): Promise<unknown> {
-    if (!isMethodName(method)) {
+    const spec = known(method) ? table[method] : undefined;
+    const handler = known(method) ? handlers[method] : undefined;
+    if (spec === undefined || handler === undefined) {
       throw new StationError('UNKNOWN_METHOD', { details: { method } });
     }
-    const spec = methods[method];
     if (spec.roles !== 'anyone') {
       if (session === null) {
         throw new StationError('SESSION_REQUIRED', { details: { method } });
@@ -69,7 +81,7 @@ export function createDispatcher({ handlers, sessions, logger }: DispatcherDeps)
           ? null
           : { id: session.operator.id, role: session.operator.role, sessionId: session.sessionId },
     };
-    const result: unknown = await invoke(handlers, method, parsed.data, context);
+    const result: unknown = await handler(parsed.data, context);
     const checked = spec.result.safeParse(result);
     if (!checked.success) {
       // A handler broke the contract: a bug, never the caller's fault.
@@ -110,7 +122,7 @@ export function createDispatcher({ handlers, sessions, logger }: DispatcherDeps)
       }
     },
     maxBodyBytes(method) {
-      return isMethodName(method) ? methods[method].maxBodyBytes : undefined;
+      return known(method) ? table[method]?.maxBodyBytes : undefined;
     },
   };
 }

@@ -51,7 +51,17 @@ export function createStation({ setup, logger, host, now }: CreateStationOptions
   });
 
   const handlers: Handlers = {
-    ...stationHandlers({ setup, startedAt, status, host, ...(now ? { now } : {}) }),
+    ...stationHandlers({
+      setup,
+      startedAt,
+      status,
+      host,
+      probeCentral: async () => {
+        await connectivity.probe();
+        return connectivity.connectivity;
+      },
+      ...(now ? { now } : {}),
+    }),
     ...sessionHandlers({ mode: setup.mode, sessions }),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });

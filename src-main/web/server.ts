@@ -132,6 +132,11 @@ export async function startWebHost(station: Station, options: WebHostOptions): P
 
   function refuse(request: FastifyRequest, reply: FastifyReply, error: StationError): FastifyReply {
     log.warn({ code: error.code, url: request.url, method: request.method, details: error.details }, 'request refused');
+    // A refused WebSocket handshake must not leave its socket open.
+    if (request.headers.upgrade !== undefined) {
+      reply.header('connection', 'close');
+      reply.raw.once('finish', () => request.raw.socket.destroy());
+    }
     return sendError(reply, error);
   }
 

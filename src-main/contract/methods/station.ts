@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { StationMode, StationStatus } from '../status.js';
+import { Connectivity, StationMode, StationStatus } from '../status.js';
 
 export const StationInfo = z.object({
   product: z.literal('KTP Station'),
@@ -34,6 +34,12 @@ export const stationMethods = {
     roles: 'anyone',
     params: z.object({}).strict(),
     result: StationStatus,
+  }),
+  'station.probeCentral': defineMethod({
+    summary: 'Probe the link to central now (technician, supervisor) and return what was seen.',
+    roles: ['technician', 'supervisor'],
+    params: z.object({}).strict(),
+    result: Connectivity,
   }),
 } as const;
 

@@ -1,5 +1,5 @@
 import type { StationInfo } from '../../contract/methods/station.js';
-import type { StationStatus } from '../../contract/status.js';
+import type { Connectivity, StationStatus } from '../../contract/status.js';
 import type { StationSetup } from '../config/profile.js';
 import type { HostKind } from '../call-context.js';
 import type { HandlerGroup } from '../handlers.js';
@@ -9,12 +9,14 @@ export interface StationServiceDeps {
   setup: StationSetup;
   startedAt: Date;
   status: () => StationStatus;
+  /** Probes central at once and returns the resulting connectivity. */
+  probeCentral: () => Promise<Connectivity>;
   /** Which host this core was started under (the Electron shell or the web host). */
   host: Exclude<HostKind, 'cli'>;
   now?: () => Date;
 }
 
-export function stationHandlers(deps: StationServiceDeps): HandlerGroup<'station.info' | 'station.status'> {
+export function stationHandlers(deps: StationServiceDeps): HandlerGroup<'station.info' | 'station.status' | 'station.probeCentral'> {
   const now = deps.now ?? (() => new Date());
   return {
     'station.info': (): StationInfo => ({
@@ -36,5 +38,6 @@ export function stationHandlers(deps: StationServiceDeps): HandlerGroup<'station
       dailyTarget: deps.setup.profile.dailyTarget,
     }),
     'station.status': () => deps.status(),
+    'station.probeCentral': () => deps.probeCentral(),
   };
 }
