@@ -122,3 +122,11 @@ describe('station config', () => {
     expect(overridden.dataDir).toBe(join(dir, 'x'));
   });
 });
+
+describe('docs/station.config.example.json', () => {
+  it('is a valid config (so the example in the docs never rots)', () => {
+    const loaded = loadConfigFile(join(import.meta.dirname, '..', '..', 'docs', 'station.config.example.json'));
+    expect(loaded.config.stationId).toBe('KEC-350101-01');
+    expect(loaded.config.devices).toHaveLength(4);
+  });
+});
