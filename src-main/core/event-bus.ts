@@ -7,7 +7,7 @@ export class EventBus {
   private readonly listeners = new Set<EventListener>();
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    const message: EventMessage = { event, payload } as EventMessage;
+    const message: EventMessage = { event, payload };
     for (const listener of this.listeners) {
       try {
         listener(message);

@@ -29,9 +29,9 @@ export interface BridgeOptions {
   ipcMain: IpcMainLike;
   station: Station;
   /** True for URLs of the app's own UI (file:// of the bundled renderer); anything else is refused. */
-  isTrustedUrl(url: string): boolean;
+  isTrustedUrl: (url: string) => boolean;
   /** The windows that receive events. */
-  windows(): readonly WebContentsLike[];
+  windows: () => readonly WebContentsLike[];
 }
 
 /**

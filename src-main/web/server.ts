@@ -124,7 +124,7 @@ export async function startWebHost(station: Station, options: WebHostOptions): P
     if (originError !== null) return refuse(request, reply, originError);
     const presented =
       bearerToken(request.headers.authorization) ??
-      subprotocolToken(request.headers['sec-websocket-protocol'] as string | undefined);
+      subprotocolToken(request.headers['sec-websocket-protocol']);
     const tokenError = checkToken(presented, token);
     if (tokenError !== null) return refuse(request, reply, tokenError);
     return undefined;

@@ -98,7 +98,7 @@ describe('station config', () => {
   });
 
   it('says when the file cannot be read', () => {
-    expect(() => loadConfigFile('/nonexistent/station.config.json')).toThrowError(
+    expect(() => loadConfigFile('/nonexistent/station.config.json')).toThrow(
       expect.objectContaining({ code: 'CONFIG_UNREADABLE' }) as Error,
     );
   });

@@ -18,6 +18,8 @@ export interface StationServiceDeps {
 
 export function stationHandlers(deps: StationServiceDeps): HandlerGroup<'station.info' | 'station.status' | 'station.probeCentral'> {
   const now = deps.now ?? (() => new Date());
+  // Present only when the core runs inside Electron (Electron's typings declare it always).
+  const electronVersion = Object.hasOwn(process.versions, 'electron') ? process.versions['electron'] : null;
   return {
     'station.info': (): StationInfo => ({
       product: 'KTP Station',
@@ -32,7 +34,7 @@ export function stationHandlers(deps: StationServiceDeps): HandlerGroup<'station
       host: deps.host,
       runtime: {
         node: process.versions.node,
-        electron: process.versions['electron'] ?? null,
+        electron: electronVersion,
         platform: `${process.platform}-${process.arch}`,
       },
       dailyTarget: deps.setup.profile.dailyTarget,

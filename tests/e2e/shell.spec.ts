@@ -1,0 +1,100 @@
+import { expect, screenshotPath, test } from './fixtures.js';
+
+test.describe('operator shell in training mode', () => {
+  test('shows the training banner on the sign-in screen and on every page after sign-in', async ({ page, station }) => {
+    await page.goto(station.url);
+    await expect(page.getByTestId('training-banner')).toContainText('MODE PELATIHAN');
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/(?!.*token=)/);
+    await page.getByTestId('role-button-supervisor').click();
+    await expect(page.getByTestId('operator-name')).toContainText('Supervisor');
+    for (const nav of ['perekaman', 'pencetakan', 'diagnostik', 'laporan', 'pengaturan', 'info']) {
+      await page.getByTestId(`nav-${nav}`).click();
+      await expect(page.getByTestId('training-banner')).toBeVisible();
+    }
+    await expect(page.getByTestId('station-id')).toContainText('PELATIHAN-01');
+  });
+
+  test('shows the Info page from station.info', async ({ page, station }) => {
+    await page.goto(station.url);
+    await page.getByTestId('role-button-operator').click();
+    await page.getByTestId('nav-info').click();
+    await expect(page.getByTestId('page-info')).toBeVisible();
+    await expect(page.getByTestId('info-station-id')).toHaveText('PELATIHAN-01');
+    await expect(page.getByTestId('info-version')).toHaveText(/^\d+\.\d+\.\d+/);
+  });
+
+  test('shows only the pages of the signed-in role', async ({ page, station }) => {
+    await page.goto(station.url);
+    await page.getByTestId('role-button-printer').click();
+    await expect(page.getByTestId('nav-pencetakan')).toBeVisible();
+    await expect(page.getByTestId('nav-perekaman')).toHaveCount(0);
+    await expect(page.getByTestId('nav-diagnostik')).toHaveCount(0);
+  });
+
+  test('reports honest connectivity and an unknown backlog', async ({ page, station }) => {
+    await page.goto(station.url);
+    await page.getByTestId('role-button-technician').click();
+    await expect(page.getByTestId('connectivity-badge')).toContainText('LURING');
+    await expect(page.getByTestId('backlog-count')).toContainText('—');
+    await page.getByTestId('nav-diagnostik').click();
+    await expect(page.getByTestId('page-diagnostik')).toContainText('CENTRAL_NOT_CONFIGURED');
+  });
+
+  test('switches language to English and back, and remembers the choice', async ({ page, station }) => {
+    await page.goto(station.url);
+    await page.getByTestId('role-button-operator').click();
+    await expect(page.getByTestId('training-banner')).toContainText('MODE PELATIHAN');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+    await page.screenshot({ path: screenshotPath('shell-training-id.png') });
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByTestId('training-banner')).toContainText('TRAINING MODE');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.screenshot({ path: screenshotPath('shell-training-en.png') });
+    await page.reload();
+    await expect(page.getByTestId('training-banner')).toContainText('TRAINING MODE');
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByTestId('training-banner')).toContainText('MODE PELATIHAN');
+  });
+
+  test('signs out and back in; the session survives a reload', async ({ page, station }) => {
+    await page.goto(station.url);
+    await page.getByTestId('role-button-operator').click();
+    await expect(page.getByTestId('operator-name')).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('operator-name')).toBeVisible();
+    await page.getByTestId('sign-out').click();
+    await expect(page.getByTestId('role-button-operator')).toBeVisible();
+  });
+
+  test('works from the keyboard alone', async ({ page, station }) => {
+    await page.goto(station.url);
+    await expect(page.getByTestId('role-button-technician')).toBeVisible();
+    await page.keyboard.press('3');
+    await expect(page.getByTestId('operator-name')).toContainText('Teknisi');
+    await page.keyboard.press('Alt+1');
+    await expect(page.getByTestId('page-diagnostik')).toBeVisible();
+    const shortcutToInfo = await page.getByTestId('nav-info').getAttribute('aria-keyshortcuts');
+    expect(shortcutToInfo).toMatch(/^Alt\+\d$/);
+    await page.keyboard.press(shortcutToInfo ?? 'Alt+9');
+    await expect(page.getByTestId('page-info')).toBeVisible();
+    await page.keyboard.press('Alt+L');
+    await expect(page.getByTestId('training-banner')).toContainText('TRAINING MODE');
+  });
+});
+
+test.describe('the web host refuses callers without the launch token', () => {
+  test('a page opened without the token cannot call the station and says why', async ({ page, station }) => {
+    await page.goto(`http://127.0.0.1:${station.port}/`);
+    await expect(page.getByTestId('error-alert')).toContainText('TOKEN_MISSING');
+    const status = await page.evaluate(async () => {
+      const response = await fetch('/api/station.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return { status: response.status, body: (await response.json()) as { error: { code: string } } };
+    });
+    expect(status).toEqual({ status: 401, body: { error: expect.objectContaining({ code: 'TOKEN_MISSING' }) } });
+  });
+
+  test('a token from another launch is refused', async ({ page, station }) => {
+    await page.goto(`http://127.0.0.1:${station.port}/#token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`);
+    await expect(page.getByTestId('error-alert')).toContainText('TOKEN_INVALID');
+  });
+});
