@@ -22,6 +22,11 @@ export const ErrorCode = z.enum([
   // the station
   'CONFIG_INVALID',
   'CONFIG_UNREADABLE',
+  'STORE_FULL',
+  'STORE_CORRUPT',
+  'STORE_MIGRATION_CHANGED',
+  'STORE_NEWER_THAN_APP',
+  'STORE_UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -107,6 +107,41 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'The configuration file cannot be read. Check its path and permissions.',
     },
   },
+  STORE_FULL: {
+    status: 507,
+    message: {
+      id: 'Disk penuh: data tidak disimpan. Data sebelumnya aman. Kosongkan ruang disk lalu simpan lagi.',
+      en: 'The disk is full: nothing was saved. Earlier records are safe. Free disk space, then save again.',
+    },
+  },
+  STORE_CORRUPT: {
+    status: 500,
+    message: {
+      id: 'Basis data station rusak dan tidak dibuka. Pulihkan dari cadangan dengan `ktp-station restore FILE`.',
+      en: 'The station database is damaged and was not opened. Restore it from a backup with `ktp-station restore FILE`.',
+    },
+  },
+  STORE_MIGRATION_CHANGED: {
+    status: 500,
+    message: {
+      id: 'Skema basis data yang sudah diterapkan berbeda dengan versi aplikasi ini. Hubungi teknisi; jangan hapus data.',
+      en: 'An applied database migration differs from this version of the app. Call the technician; do not delete data.',
+    },
+  },
+  STORE_NEWER_THAN_APP: {
+    status: 500,
+    message: {
+      id: 'Basis data dibuat oleh versi station yang lebih baru. Pasang versi terbaru station.',
+      en: 'The database was written by a newer station version. Install the latest station version.',
+    },
+  },
+  STORE_UNAVAILABLE: {
+    status: 503,
+    message: {
+      id: 'Basis data station tidak dapat dibuka. Periksa folder data dan izinnya.',
+      en: 'The station database cannot be opened. Check the data folder and its permissions.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {
