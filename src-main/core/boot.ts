@@ -27,9 +27,9 @@ export interface BootedStation {
  * The one core entry point both hosts use: config (or training mode), data folder, logs, Station.
  * Throws StationError (CONFIG_INVALID, CONFIG_UNREADABLE) before anything is written.
  */
-export function bootStation(options: BootOptions): BootedStation {
+export async function bootStation(options: BootOptions): Promise<BootedStation> {
   const env = options.env ?? process.env;
-  const setup = resolveSetup({ configPath: resolveConfigPath(options.configFlag, env), dataDir: options.dataFlag, env });
+  const setup = await resolveSetup({ configPath: resolveConfigPath(options.configFlag, env), dataDir: options.dataFlag, env });
   mkdirSync(setup.dataDir, { recursive: true });
   const { logger, logFile, close } = createLogger({
     dataDir: setup.dataDir,

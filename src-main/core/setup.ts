@@ -1,5 +1,7 @@
 import { isAbsolute, dirname, resolve } from 'node:path';
-import { loadConfigFile } from './config/load.js';
+import { RegionDirectory } from '../reference/regions.js';
+import type { RegionNames } from '../reference/regions.js';
+import { configInvalid, loadConfigFile } from './config/load.js';
 import { trainingProfile } from './config/training.js';
 import type { StationSetup } from './config/profile.js';
 import { defaultDataDir } from './paths.js';
@@ -12,12 +14,36 @@ export interface SetupOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+let directory: Promise<RegionDirectory> | undefined;
+/** The bundled region table, loaded once per process. */
+export function regionDirectory(): Promise<RegionDirectory> {
+  directory ??= RegionDirectory.load();
+  return directory;
+}
+
+/** The names of a region, or CONFIG_INVALID naming the first code that does not exist. */
+export async function namesOfRegion(
+  region: StationSetup['profile']['region'],
+  configPath: string,
+): Promise<RegionNames> {
+  const described = (await regionDirectory()).describe(region);
+  if (described.ok) return described.names;
+  throw configInvalid(configPath, [
+    {
+      path: `region.${described.field}`,
+      message: `code "${described.code}" does not exist in the region table (Kemendagri codes, idn-area-data)`,
+    },
+  ]);
+}
+
 /** Decides the mode, loads and validates the config, and settles the data folder. Throws StationError. */
-export function resolveSetup({ configPath, dataDir, env = process.env }: SetupOptions): StationSetup {
+export async function resolveSetup({ configPath, dataDir, env = process.env }: SetupOptions): Promise<StationSetup> {
   if (configPath === null) {
+    const profile = trainingProfile();
     return {
       mode: 'training',
-      profile: trainingProfile(),
+      profile,
+      regionNames: await namesOfRegion(profile.region, '(training profile)'),
       configPath: null,
       dataDir: resolve(dataDir ?? defaultDataDir('training', env)),
     };
@@ -32,5 +58,6 @@ export function resolveSetup({ configPath, dataDir, env = process.env }: SetupOp
       : isAbsolute(fromConfig)
         ? fromConfig
         : resolve(dirname(loaded.path), fromConfig));
-  return { mode: 'production', profile, configPath: loaded.path, dataDir: resolve(chosen) };
+  const regionNames = await namesOfRegion(profile.region, loaded.path);
+  return { mode: 'production', profile, regionNames, configPath: loaded.path, dataDir: resolve(chosen) };
 }

@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   let booted: BootedStation;
   try {
-    booted = bootStation({ configFlag: flag('--config'), dataFlag: flag('--data'), host: 'electron' });
+    booted = await bootStation({ configFlag: flag('--config'), dataFlag: flag('--data'), host: 'electron' });
   } catch (error: unknown) {
     const text = isStationError(error) ? `${error.text.id}\n\n${error.text.en}` : String(error);
     dialog.showErrorBox('KTP Station', text);

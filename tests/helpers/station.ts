@@ -8,6 +8,8 @@ import type { StationSetup } from '../../src-main/core/config/profile.js';
 import { createStation } from '../../src-main/core/station.js';
 import type { Station } from '../../src-main/core/station.js';
 
+const PACITAN = { province: 'JAWA TIMUR', regency: 'KABUPATEN PACITAN', district: 'Donorojo' };
+
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }
@@ -32,7 +34,7 @@ export function tempDir(prefix = 'ktp-test-'): { dir: string; remove: () => void
 }
 
 export function trainingSetup(dataDir: string): StationSetup {
-  return { mode: 'training', profile: trainingProfile(), configPath: null, dataDir };
+  return { mode: 'training', profile: trainingProfile(), regionNames: PACITAN, configPath: null, dataDir };
 }
 
 export function productionSetup(dataDir: string, centralUrl: string): StationSetup {
@@ -40,6 +42,7 @@ export function productionSetup(dataDir: string, centralUrl: string): StationSet
   return {
     mode: 'production',
     profile: { ...profile, stationId: 'KEC-350101-01', central: { url: centralUrl, probeIntervalSeconds: 600 } },
+    regionNames: PACITAN,
     configPath: '/etc/ktp/station.config.json',
     dataDir,
   };

@@ -109,17 +109,35 @@ describe('station config', () => {
     expect(resolveConfigPath(undefined, {})).toBeNull();
   });
 
-  it('puts training data in the per-user data folder, and a relative dataDir next to the config', () => {
+  it('puts training data in the per-user data folder, and a relative dataDir next to the config', async () => {
     const { dir, remove } = tempDir();
     cleanups.push(remove);
-    const training = resolveSetup({ configPath: null, env: { KTP_STATION_HOME: dir } });
+    const training = await resolveSetup({ configPath: null, env: { KTP_STATION_HOME: dir } });
     expect(training).toMatchObject({ mode: 'training', dataDir: join(dir, 'training'), configPath: null });
     expect(training.profile.central).toBeNull();
+    expect(training.regionNames).toEqual({ province: 'JAWA TIMUR', regency: 'KABUPATEN PACITAN', district: 'Donorojo' });
     writeFileSync(join(dir, 'station.config.json'), JSON.stringify({ ...validConfig(), dataDir: 'data' }));
-    const production = resolveSetup({ configPath: join(dir, 'station.config.json'), env: {} });
+    const production = await resolveSetup({ configPath: join(dir, 'station.config.json'), env: {} });
     expect(production).toMatchObject({ mode: 'production', dataDir: join(dir, 'data') });
-    const overridden = resolveSetup({ configPath: join(dir, 'station.config.json'), dataDir: join(dir, 'x'), env: {} });
+    const overridden = await resolveSetup({ configPath: join(dir, 'station.config.json'), dataDir: join(dir, 'x'), env: {} });
     expect(overridden.dataDir).toBe(join(dir, 'x'));
+  });
+});
+
+describe('region codes against the bundled region table', () => {
+  it('refuses a kecamatan code that does not exist, naming the field', async () => {
+    const { dir, remove } = tempDir();
+    try {
+      const config = validConfig();
+      config['region'] = { provinceCode: '35', regencyCode: '3501', districtCode: '350199' };
+      writeFileSync(join(dir, 'station.config.json'), JSON.stringify(config));
+      await expect(resolveSetup({ configPath: join(dir, 'station.config.json'), env: {} })).rejects.toMatchObject({
+        code: 'CONFIG_INVALID',
+        details: { issues: [expect.objectContaining({ path: 'region.districtCode' })] },
+      });
+    } finally {
+      remove();
+    }
   });
 });
 

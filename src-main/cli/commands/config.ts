@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfigFile } from '../../core/config/load.js';
+import { namesOfRegion } from '../../core/setup.js';
 import { reportError } from '../report-error.js';
 
 export function registerConfig(program: Command): void {
@@ -9,12 +10,13 @@ export function registerConfig(program: Command): void {
     .command('check')
     .description('Validate a config file without starting the station; exit 0 when valid, 2 when not.')
     .argument('<file>', 'path of station.config.json')
-    .action((file: string) => {
+    .action(async (file: string) => {
       try {
         const loaded = loadConfigFile(resolve(file));
         const c = loaded.config;
+        const names = await namesOfRegion(c.region, loaded.path);
         process.stdout.write(
-          `OK: ${loaded.path}\n  station ${c.stationId}, kecamatan ${c.region.districtCode}, central ${c.central.url}, ` +
+          `OK: ${loaded.path}\n  station ${c.stationId}, ${names.regency}, kecamatan ${names.district} (${c.region.districtCode}), central ${c.central.url}, ` +
             `${c.devices.length} device(s), printer ${c.printer?.kind ?? 'none'}, daily target ${c.dailyTarget}\n`,
         );
         process.exitCode = 0;

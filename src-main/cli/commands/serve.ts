@@ -39,7 +39,7 @@ async function serve(flags: ServeFlags): Promise<number> {
   }
   let booted;
   try {
-    booted = bootStation({ configFlag: flags.config, dataFlag: flags.data, host: 'web' });
+    booted = await bootStation({ configFlag: flags.config, dataFlag: flags.data, host: 'web' });
   } catch (error: unknown) {
     return reportError(error);
   }

@@ -47,7 +47,7 @@ export function parseConfigText(text: string, absolutePath: string): LoadedConfi
     raw = JSON.parse(text);
   } catch (error: unknown) {
     const where = jsonErrorPosition(text, error);
-    throw invalid(absolutePath, [{ path: '(file)', message: `not valid JSON${where}` }]);
+    throw configInvalid(absolutePath, [{ path: '(file)', message: `not valid JSON${where}` }]);
   }
   const parsed = StationConfig.safeParse(raw);
   if (!parsed.success) {
@@ -55,7 +55,7 @@ export function parseConfigText(text: string, absolutePath: string): LoadedConfi
       path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'),
       message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
     }));
-    throw invalid(absolutePath, issues);
+    throw configInvalid(absolutePath, issues);
   }
   const config = parsed.data;
   const centralPublicKeyPem = readCentralKey(config, absolutePath);
@@ -76,18 +76,18 @@ function readCentralKey(config: StationConfig, configPath: string): string {
       pem = readFileSync(keyPath, 'utf8');
     } catch (error: unknown) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-      throw invalid(configPath, [{ path: field, message: `cannot read ${keyPath} (${code})` }]);
+      throw configInvalid(configPath, [{ path: field, message: `cannot read ${keyPath} (${code})` }]);
     }
   }
   try {
     createPublicKey(pem);
   } catch {
-    throw invalid(configPath, [{ path: field, message: 'not a readable public key (PEM, SPKI)' }]);
+    throw configInvalid(configPath, [{ path: field, message: 'not a readable public key (PEM, SPKI)' }]);
   }
   return pem;
 }
 
-function invalid(file: string, issues: ConfigIssue[]): StationError {
+export function configInvalid(file: string, issues: ConfigIssue[]): StationError {
   const list = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
   return new StationError('CONFIG_INVALID', {
     message: {

@@ -1,4 +1,5 @@
 import type { StationMode } from '../../contract/status.js';
+import type { RegionNames } from '../../reference/regions.js';
 import type { StationConfig } from './schema.js';
 
 /** What the station runs with: a validated config file, or the training profile. */
@@ -9,6 +10,8 @@ export type StationProfile = Omit<StationConfig, 'central' | '$schema'> & {
 export interface StationSetup {
   mode: StationMode;
   profile: StationProfile;
+  /** Names of the configured province, kabupaten/kota and kecamatan, from the region table. */
+  regionNames: RegionNames;
   /** Absolute path of the config file, or null in training mode. */
   configPath: string | null;
   /** Absolute data folder: database, keys, logs. */

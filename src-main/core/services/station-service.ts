@@ -26,7 +26,12 @@ export function stationHandlers(deps: StationServiceDeps): HandlerGroup<'station
       version: STATION_VERSION,
       stationId: deps.setup.profile.stationId,
       mode: deps.setup.mode,
-      region: deps.setup.profile.region,
+      region: {
+        ...deps.setup.profile.region,
+        provinceName: deps.setup.regionNames.province,
+        regencyName: deps.setup.regionNames.regency,
+        districtName: deps.setup.regionNames.district,
+      },
       dataDir: deps.setup.dataDir,
       configPath: deps.setup.configPath,
       startedAt: deps.startedAt.toISOString(),
