@@ -27,6 +27,8 @@ export const ErrorCode = z.enum([
   'STORE_MIGRATION_CHANGED',
   'STORE_NEWER_THAN_APP',
   'STORE_UNAVAILABLE',
+  // records
+  'ILLEGAL_TRANSITION',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -142,6 +142,13 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'The station database cannot be opened. Check the data folder and its permissions.',
     },
   },
+  ILLEGAL_TRANSITION: {
+    status: 409,
+    message: {
+      id: 'Status rekaman tidak dapat diubah seperti itu. Muat ulang rekaman dan periksa statusnya.',
+      en: 'The record cannot change status that way. Reload the record and check its status.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {
