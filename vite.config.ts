@@ -1,16 +1,24 @@
+// Builds the React renderer (src-renderer/) into dist/renderer, which both hosts serve:
+// Electron loads dist/renderer/index.html from disk (hence relative asset paths, base './'),
+// the web host serves the same folder on 127.0.0.1 under a strict Content Security Policy.
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The renderer: built into dist/renderer with relative asset paths, so the same files load from
-// the web host (http://127.0.0.1:PORT/) and from Electron (file://…/dist/renderer/index.html).
+const root = fileURLToPath(new URL('./src-renderer', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
+
 export default defineConfig({
-  root: 'src-renderer',
+  root,
   base: './',
   plugins: [react()],
+  // Nothing from the environment reaches the renderer.
+  envPrefix: 'KTP_RENDERER_',
   build: {
-    outDir: '../dist/renderer',
+    outDir,
     emptyOutDir: true,
-    sourcemap: true,
-    chunkSizeWarningLimit: 1024,
+    target: 'es2022',
+    // The bundle is loaded from disk or loopback, never over a network: one chunk is fine.
+    chunkSizeWarningLimit: 1500,
   },
 });

@@ -1,31 +1,24 @@
 import '@mantine/core/styles.css';
-import { MantineProvider, createTheme } from '@mantine/core';
+import './styles.css';
+import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createStationClient } from './client/station-client.js';
-import { initI18n } from './i18n/index.js';
-import { App } from './shell/App.js';
+import { connectToStation } from './client/transport';
+import { initI18n } from './i18n';
+import { App } from './shell/App';
+import { theme } from './theme';
 
-const theme = createTheme({
-  primaryColor: 'teal',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif',
-  defaultRadius: 'md',
-  fontSizes: { md: '1.05rem', lg: '1.2rem' },
-  focusRing: 'always',
-});
+initI18n();
+// Before the first render: this takes the launch token out of the address bar.
+const connection = connectToStation();
 
-async function start(): Promise<void> {
-  await initI18n();
-  const client = createStationClient();
-  const root = document.getElementById('root');
-  if (root === null) throw new Error('index.html has no #root');
-  createRoot(root).render(
-    <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
-        <App client={client} />
-      </MantineProvider>
-    </StrictMode>,
-  );
-}
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root element');
 
-void start();
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light" forceColorScheme="light">
+      <App connection={connection} />
+    </MantineProvider>
+  </StrictMode>,
+);

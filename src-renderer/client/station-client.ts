@@ -1,4 +1,6 @@
 import type {
+  CallOutcome,
+  ErrorCode,
   EventName,
   EventPayload,
   MethodName,
@@ -7,42 +9,50 @@ import type {
   StationErrorPayload,
   StationTransport,
 } from '../../src-main/contract/index.js';
-import { createWebTransport, takeLaunchToken } from './web-transport.js';
+import { stationUnreachable } from './local-errors';
 
-declare global {
-  interface Window {
-    /** Present in Electron: the preload bridge. */
-    station?: StationTransport;
-  }
-}
-
-/** A failed call, carrying the station's error payload (code, message in both languages, details). */
+/** A call the station answered with an error (or that could not reach it). Carries the payload. */
 export class StationCallError extends Error {
-  constructor(readonly payload: StationErrorPayload) {
-    super(`${payload.code}: ${payload.message.en}`);
+  readonly payload: StationErrorPayload;
+  readonly method: string;
+
+  constructor(method: string, payload: StationErrorPayload) {
+    super(`${method}: ${payload.code}: ${payload.message.en}`);
     this.name = 'StationCallError';
+    this.method = method;
+    this.payload = payload;
+  }
+
+  get code(): ErrorCode {
+    return this.payload.code;
   }
 }
 
-/** The typed client: the one place where the renderer trusts the contract's types over the wire. */
-export interface StationClient {
-  call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>>;
-  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void;
-  readonly host: 'electron' | 'web';
+/**
+ * The typed face of a transport: the contract types every call and event end to end.
+ * This is the only place in the renderer that casts what arrives from the wire.
+ */
+export class StationClient {
+  constructor(private readonly transport: StationTransport) {}
+
+  async call<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>> {
+    let outcome: CallOutcome<unknown>;
+    try {
+      outcome = await this.transport.call(method, params);
+    } catch (error: unknown) {
+      // Transports resolve station errors; a rejection means the bridge itself failed.
+      throw new StationCallError(method, stationUnreachable(method, error));
+    }
+    if (!outcome.ok) throw new StationCallError(method, outcome.error);
+    return outcome.result as MethodResult<M>;
+  }
+
+  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void {
+    return this.transport.on(event, (payload) => handler(payload as EventPayload<E>));
+  }
 }
 
-export function createStationClient(): StationClient {
-  const electron = window.station;
-  const transport = electron ?? createWebTransport(takeLaunchToken());
-  return {
-    host: electron === undefined ? 'web' : 'electron',
-    async call(method, params) {
-      const outcome = await transport.call(method, params);
-      if (!outcome.ok) throw new StationCallError(outcome.error);
-      return outcome.result as MethodResult<typeof method>;
-    },
-    on(event, handler) {
-      return transport.on(event, (payload) => handler(payload as EventPayload<typeof event>));
-    },
-  };
+/** Turns anything thrown by a call into the payload the operator is shown. */
+export function toErrorPayload(error: unknown, method = 'unknown'): StationErrorPayload {
+  return error instanceof StationCallError ? error.payload : stationUnreachable(method, error);
 }

@@ -1,33 +1,66 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import en from './en.json';
 import id from './id.json';
 
-export type Language = 'id' | 'en';
-const STORAGE_KEY = 'ktp.lang';
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
-export function storedLanguage(): Language {
-  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
+/** localStorage key of the operator's language choice; survives reloads and restarts. */
+export const LANGUAGE_KEY = 'ktp.lang';
+
+function storedLanguage(): Language {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'id';
+  } catch {
+    return 'id';
+  }
 }
 
-/** Bahasa Indonesia first; English a switch away; the choice is remembered on this computer. */
-export async function initI18n(): Promise<typeof i18next> {
-  const lng = storedLanguage();
-  await i18next.use(initReactI18next).init({
+function applyLanguage(language: string): void {
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Storage refused (private window, quota): the choice lasts until reload.
+  }
+}
+
+/** Bahasa Indonesia first; English a switch away. Resources are bundled: init is synchronous. */
+export function initI18n(): void {
+  void i18next.use(initReactI18next).init({
     resources: { id: { translation: id }, en: { translation: en } },
-    lng,
+    lng: storedLanguage(),
     fallbackLng: 'id',
+    supportedLngs: LANGUAGES,
     interpolation: { escapeValue: false },
-    returnNull: false,
+    initAsync: false,
   });
-  document.documentElement.lang = lng;
-  i18next.on('languageChanged', (language) => {
-    document.documentElement.lang = language;
-    localStorage.setItem(STORAGE_KEY, language);
-  });
-  return i18next;
+  document.documentElement.lang = i18next.language;
+  i18next.on('languageChanged', applyLanguage);
 }
 
+function asLanguage(value: string | undefined): Language {
+  return value === 'en' ? 'en' : 'id';
+}
+
+export interface LanguageControl {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  toggleLanguage: () => void;
+}
+
+export function useLanguage(): LanguageControl {
+  const { i18n } = useTranslation();
+  const language = asLanguage(i18n.resolvedLanguage ?? i18n.language);
+  return {
+    language,
+    setLanguage: (next) => void i18n.changeLanguage(next),
+    toggleLanguage: () => void i18n.changeLanguage(language === 'id' ? 'en' : 'id'),
+  };
+}
+
+/** Toggles outside React (keyboard shortcut). */
 export function toggleLanguage(): void {
-  void i18next.changeLanguage(i18next.language === 'en' ? 'id' : 'en');
+  void i18next.changeLanguage(asLanguage(i18next.resolvedLanguage ?? i18next.language) === 'id' ? 'en' : 'id');
 }

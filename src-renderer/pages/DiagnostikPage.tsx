@@ -1,92 +1,95 @@
-import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connectivity, StationErrorPayload } from '../../src-main/contract/index.js';
-import type { StationClient } from '../client/station-client.js';
-import { StationCallError } from '../client/station-client.js';
-import { ErrorAlert } from '../shell/ErrorAlert.js';
-import { testIds } from '../testids.js';
+import type { Connectivity, StationStatus } from '../../src-main/contract/index.js';
+import type { StationClient } from '../client/station-client';
+import { formatDateTime, formatNumber } from '../i18n/format';
+import { useLanguage } from '../i18n';
+import { ConnectivityBadge } from '../shell/ConnectivityBadge';
+import { Fact } from './InfoPage';
 
-const STATE_COLORS = { DARING: 'green', TERGANGGU: 'orange', LURING: 'red' } as const;
+interface DiagnostikPageProps {
+  client: StationClient;
+  status: StationStatus | null;
+  onConnectivity: (connectivity: Connectivity) => void;
+  onError: (error: unknown, method: string) => void;
+}
 
-export function DiagnostikPage({ client, connectivity }: { client: StationClient; connectivity: Connectivity | null }) {
-  const { t, i18n } = useTranslation();
-  const [probed, setProbed] = useState<Connectivity | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<StationErrorPayload | null>(null);
-  const shown = probed ?? connectivity;
-  const locale = i18n.language === 'en' ? 'en-GB' : 'id-ID';
-  const when = (iso: string | null) => (iso === null ? t('diagnostik.never') : new Date(iso).toLocaleString(locale));
+/** The link to central exactly as the station reports it, and a way to probe it now. */
+export function DiagnostikPage({ client, status, onConnectivity, onError }: DiagnostikPageProps) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const [probing, setProbing] = useState(false);
+  const connectivity = status?.connectivity ?? null;
 
   const probe = async () => {
-    setBusy(true);
-    setError(null);
+    setProbing(true);
     try {
-      setProbed(await client.call('station.probeCentral', {}));
-    } catch (e: unknown) {
-      if (e instanceof StationCallError) setError(e.payload);
-      else throw e;
+      onConnectivity(await client.call('station.probeCentral', {}));
+    } catch (error: unknown) {
+      onError(error, 'station.probeCentral');
     } finally {
-      setBusy(false);
+      setProbing(false);
     }
   };
 
   return (
-    <Card withBorder p="lg" data-testid={testIds.page('diagnostik')}>
-      <Group justify="space-between" mb="md">
-        <Title order={2}>{t('diagnostik.title')}</Title>
-        <Button onClick={() => void probe()} loading={busy} size="md">
-          {t('diagnostik.probeNow')}
-        </Button>
-      </Group>
-      {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-      <Title order={3} mt="sm" mb="xs">
-        {t('diagnostik.link')}
-      </Title>
-      {shown && (
-        <Table fz="md" verticalSpacing="sm">
+    <Stack gap="lg">
+      <Paper withBorder p="lg" radius="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} fz="xl">
+            {t('diagnostik.connectivityTitle')}
+          </Title>
+          <Button onClick={() => void probe()} loading={probing}>
+            {t('diagnostik.probe')}
+          </Button>
+        </Group>
+        {connectivity === null ? (
+          <Text fz="lg">{t('connectivity.unknown')}</Text>
+        ) : (
+          <Table className="ktp-facts" verticalSpacing="sm" horizontalSpacing="md" striped aria-live="polite">
+            <Table.Tbody>
+              <Fact label={t('diagnostik.state')}>
+                <Group gap="md">
+                  <ConnectivityBadge connectivity={connectivity} size="lg" />
+                  <Text>{t(`connectivity.${connectivity.state}`)}</Text>
+                </Group>
+              </Fact>
+              <Fact label={t('diagnostik.since')}>{formatDateTime(connectivity.since, language)}</Fact>
+              <Fact label={t('diagnostik.checkedAt')}>
+                {connectivity.checkedAt === null ? t('diagnostik.never') : formatDateTime(connectivity.checkedAt, language)}
+              </Fact>
+              <Fact label={t('diagnostik.latency')}>
+                {connectivity.latencyMs === null ? '—' : `${formatNumber(Math.round(connectivity.latencyMs), language)} ms`}
+              </Fact>
+              <Fact label={t('diagnostik.reasonCode')}>
+                {connectivity.reason === null ? t('diagnostik.none') : <Code fz="md">{connectivity.reason.code}</Code>}
+              </Fact>
+              <Fact label={t('diagnostik.reasonDetail')}>
+                {connectivity.reason === null ? t('diagnostik.none') : connectivity.reason.detail}
+              </Fact>
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+
+      <Paper withBorder p="lg" radius="md">
+        <Title order={2} fz="xl" mb="sm">
+          {t('diagnostik.stationTitle')}
+        </Title>
+        <Table className="ktp-facts" verticalSpacing="sm" horizontalSpacing="md" striped>
           <Table.Tbody>
-            <Table.Tr>
-              <Table.Th w={280}>{t('diagnostik.state')}</Table.Th>
-              <Table.Td>
-                <Badge size="lg" color={STATE_COLORS[shown.state]}>
-                  {t(`connectivity.${shown.state}`)}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t('diagnostik.reason')}</Table.Th>
-              <Table.Td>
-                {shown.reason === null ? (
-                  t('diagnostik.none')
-                ) : (
-                  <>
-                    <Text fw={700}>{t(`reason.${shown.reason.code}`)}</Text>
-                    <Text fz="sm" c="dimmed" ff="monospace">
-                      {shown.reason.code} — {shown.reason.detail}
-                    </Text>
-                  </>
-                )}
-              </Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t('diagnostik.since')}</Table.Th>
-              <Table.Td>{when(shown.since)}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t('diagnostik.checkedAt')}</Table.Th>
-              <Table.Td>{when(shown.checkedAt)}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th>{t('diagnostik.latency')}</Table.Th>
-              <Table.Td>{shown.latencyMs === null ? t('diagnostik.none') : `${shown.latencyMs} ms`}</Table.Td>
-            </Table.Tr>
+            <Fact label={t('info.mode')}>{status === null ? '—' : t(`mode.${status.mode}`)}</Fact>
+            <Fact label={t('diagnostik.backlog')}>
+              {status === null || status.backlog === null ? t('diagnostik.backlogUnknown') : formatNumber(status.backlog, language)}
+            </Fact>
           </Table.Tbody>
         </Table>
-      )}
-      <Text mt="lg" c="dimmed">
-        {t('diagnostik.devicesLater')}
+      </Paper>
+
+      <Text fz="md" c="gray.8">
+        {t('diagnostik.notYet')}
       </Text>
-    </Card>
+    </Stack>
   );
 }

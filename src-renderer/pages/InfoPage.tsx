@@ -1,55 +1,91 @@
-import { Card, Table, Title } from '@mantine/core';
-import { useInterval } from '@mantine/hooks';
+import { Code, Paper, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationInfo } from '../../src-main/contract/index.js';
-import { testIds } from '../testids.js';
+import { formatDateTime, formatNumber, splitDuration } from '../i18n/format';
+import { useLanguage } from '../i18n';
+import { TEST_IDS } from '../testids';
+import type { LoadedInfo } from './loaded-info';
 
-function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+function Uptime({ loaded }: { loaded: LoadedInfo }) {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(loaded.receivedAt);
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(performance.now()), 1_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const seconds = loaded.info.uptimeSeconds + Math.max(0, now - loaded.receivedAt) / 1_000;
+  const { days, clock } = splitDuration(seconds);
+  return (
+    <span>
+      {days > 0 ? `${t('info.uptimeDays', { days })} ` : ''}
+      {clock}
+    </span>
+  );
 }
 
-export function InfoPage({ info }: { info: StationInfo }) {
-  const { t, i18n } = useTranslation();
-  const startedAt = new Date(info.startedAt);
-  const [uptime, setUptime] = useState(() => Math.round((Date.now() - startedAt.getTime()) / 1000));
-  const ticker = useInterval(() => setUptime(Math.round((Date.now() - startedAt.getTime()) / 1000)), 1000);
-  useEffect(() => {
-    ticker.start();
-    return ticker.stop;
-  }, [ticker]);
-
-  const rows: Array<[string, React.ReactNode, string?]> = [
-    [t('info.version'), info.version, testIds.infoVersion],
-    [t('info.stationId'), info.stationId, testIds.infoStationId],
-    [t('info.mode'), info.mode === 'training' ? t('info.modeTraining') : t('info.modeProduction')],
-    [t('info.region'), `${info.region.provinceCode} / ${info.region.regencyCode} / ${info.region.districtCode}`],
-    [t('info.dataDir'), info.dataDir],
-    [t('info.configPath'), info.configPath ?? t('info.noConfig')],
-    [t('info.host'), info.host],
-    [t('info.runtime'), `Node ${info.runtime.node}${info.runtime.electron ? ` · Electron ${info.runtime.electron}` : ''} · ${info.runtime.platform}`],
-    [t('info.startedAt'), startedAt.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID')],
-    [t('info.uptime'), formatDuration(Math.max(0, uptime))],
-    [t('info.dailyTarget'), t('info.dailyTargetValue', { count: info.dailyTarget })],
-  ];
+/** Row of a facts table: a header cell and its value. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Card withBorder p="lg" data-testid={testIds.page('info')}>
-      <Title order={2} mb="md">
-        {t('info.title')}
-      </Title>
-      <Table fz="md" verticalSpacing="sm" striped>
-        <Table.Tbody>
-          {rows.map(([label, value, testId]) => (
-            <Table.Tr key={label}>
-              <Table.Th w={320}>{label}</Table.Th>
-              <Table.Td {...(testId ? { 'data-testid': testId } : {})}>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Card>
+    <Table.Tr>
+      <Table.Th scope="row">{label}</Table.Th>
+      <Table.Td>{children}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** What identifies this station: shown on the Info page and on the sign-in screen of production mode. */
+export function InfoFacts({ loaded }: { loaded: LoadedInfo | null }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  if (loaded === null) return <Text fz="lg">{t('info.unavailable')}</Text>;
+  const { info } = loaded;
+  const { region, runtime } = info;
+  const runtimeText = [`Node ${runtime.node}`, runtime.electron === null ? null : `Electron ${runtime.electron}`, runtime.platform]
+    .filter((part) => part !== null)
+    .join(' · ');
+
+  return (
+    <Table className="ktp-facts" verticalSpacing="sm" horizontalSpacing="md" striped>
+      <Table.Tbody>
+        <Fact label={t('info.version')}>
+          <span data-testid={TEST_IDS.infoVersion}>{info.version}</span>
+        </Fact>
+        <Fact label={t('info.stationId')}>
+          <Text span fw={800} fz="lg" data-testid={TEST_IDS.infoStationId}>
+            {info.stationId}
+          </Text>
+        </Fact>
+        <Fact label={t('info.mode')}>{t(`mode.${info.mode}`)}</Fact>
+        <Fact label={t('info.province')}>
+          {region.provinceCode} — {region.provinceName}
+        </Fact>
+        <Fact label={t('info.regency')}>
+          {region.regencyCode} — {region.regencyName}
+        </Fact>
+        <Fact label={t('info.district')}>
+          {region.districtCode} — {region.districtName}
+        </Fact>
+        <Fact label={t('info.dataDir')}>
+          <Code fz="md">{info.dataDir}</Code>
+        </Fact>
+        <Fact label={t('info.configPath')}>{info.configPath === null ? t('info.noConfig') : <Code fz="md">{info.configPath}</Code>}</Fact>
+        <Fact label={t('info.host')}>{t(info.host === 'web' ? 'info.hostWeb' : 'info.hostElectron')}</Fact>
+        <Fact label={t('info.runtime')}>{runtimeText}</Fact>
+        <Fact label={t('info.startedAt')}>{formatDateTime(info.startedAt, language)}</Fact>
+        <Fact label={t('info.uptime')}>
+          <Uptime loaded={loaded} />
+        </Fact>
+        <Fact label={t('info.dailyTarget')}>{formatNumber(info.dailyTarget, language)}</Fact>
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function InfoPage({ loaded }: { loaded: LoadedInfo | null }) {
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <InfoFacts loaded={loaded} />
+    </Paper>
   );
 }

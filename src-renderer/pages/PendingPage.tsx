@@ -1,17 +1,12 @@
-import { Card, Text, Title } from '@mantine/core';
+import { Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PageKey } from '../shell/pages.js';
-import { testIds } from '../testids.js';
 
-/** A desk whose functions are not built yet: says so plainly, shows nothing it cannot do. */
-export function PendingPage({ page }: { page: Extract<PageKey, 'perekaman' | 'pencetakan' | 'laporan'> }) {
+/** A desk whose functions land in a later version: says so, and offers nothing that does not work. */
+export function PendingPage({ page }: { page: 'perekaman' | 'pencetakan' | 'laporan' }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder p="lg" data-testid={testIds.page(page)}>
-      <Title order={2} mb="md">
-        {t(`nav.${page}`)}
-      </Title>
-      <Text fz="lg">{t(`pending.${page}`)}</Text>
-    </Card>
+    <Paper withBorder p="lg" radius="md">
+      <Text fz="lg">{t(`pages.${page}.pending`)}</Text>
+    </Paper>
   );
 }

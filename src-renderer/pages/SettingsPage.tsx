@@ -1,24 +1,34 @@
-import { Card, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Radio } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { testIds } from '../testids.js';
+import { LANGUAGES, useLanguage } from '../i18n';
+import type { Language } from '../i18n';
+
+function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
 
 export function SettingsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { language, setLanguage } = useLanguage();
   return (
-    <Card withBorder p="lg" data-testid={testIds.page('pengaturan')}>
-      <Stack>
-        <Title order={2}>{t('pengaturan.title')}</Title>
-        <Text fw={700}>{t('pengaturan.language')}</Text>
-        <SegmentedControl
-          size="lg"
-          value={i18n.language === 'en' ? 'en' : 'id'}
-          onChange={(value) => void i18n.changeLanguage(value)}
-          data={[
-            { value: 'id', label: t('pengaturan.id') },
-            { value: 'en', label: t('pengaturan.en') },
-          ]}
-        />
-      </Stack>
-    </Card>
+    <Paper withBorder p="lg" radius="md">
+      <Radio.Group
+        value={language}
+        onChange={(value) => {
+          if (isLanguage(value)) setLanguage(value);
+        }}
+        name="language"
+        label={t('settings.language')}
+        description={t('settings.languageHelp')}
+        size="lg"
+        styles={{ description: { color: 'var(--mantine-color-gray-8)' } }}
+      >
+        <Group mt="md" gap="xl">
+          {LANGUAGES.map((code) => (
+            <Radio key={code} value={code} label={t(`language.${code}`)} size="lg" lang={code} />
+          ))}
+        </Group>
+      </Radio.Group>
+    </Paper>
   );
 }

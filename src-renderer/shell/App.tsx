@@ -1,154 +1,219 @@
-import { AppShell, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role, SessionView, StationErrorPayload, StationInfo, StationStatus } from '../../src-main/contract/index.js';
-import type { StationClient } from '../client/station-client.js';
-import { StationCallError } from '../client/station-client.js';
-import { toggleLanguage } from '../i18n/index.js';
-import { DiagnostikPage } from '../pages/DiagnostikPage.js';
-import { InfoPage } from '../pages/InfoPage.js';
-import { PendingPage } from '../pages/PendingPage.js';
-import { SettingsPage } from '../pages/SettingsPage.js';
-import { ErrorAlert } from './ErrorAlert.js';
-import { NavBar } from './NavBar.js';
-import { pageFromHash, pagesFor } from './pages.js';
-import type { PageKey } from './pages.js';
-import { SignIn } from './SignIn.js';
-import { TopBar } from './TopBar.js';
-import { TrainingBanner } from './TrainingBanner.js';
+import type { Connectivity, Role, SessionView, StationErrorPayload, StationStatus } from '../../src-main/contract/index.js';
+import { toErrorPayload } from '../client/station-client';
+import type { StationConnection } from '../client/transport';
+import { toggleLanguage } from '../i18n';
+import { DiagnostikPage } from '../pages/DiagnostikPage';
+import { InfoPage } from '../pages/InfoPage';
+import type { LoadedInfo } from '../pages/loaded-info';
+import { pagesFor } from '../pages/page-keys';
+import type { PageKey } from '../pages/page-keys';
+import { PendingPage } from '../pages/PendingPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { SignInPage } from '../pages/SignInPage';
+import { pageTestId } from '../testids';
+import { ErrorAlert } from './ErrorAlert';
+import { digitOf, isAltOnly, isKey } from './keys';
+import { NavBar } from './NavBar';
+import { goToPage, replacePage, useRoutePage } from './routing';
+import { TopBar } from './TopBar';
+import { TrainingBanner } from './TrainingBanner';
 
-function payloadOf(error: unknown): StationErrorPayload {
-  if (error instanceof StationCallError) return error.payload;
-  return { code: 'INTERNAL', message: { id: String(error), en: String(error) } };
-}
+type Phase = 'loading' | 'ready' | 'failed';
 
-export function App({ client }: { client: StationClient }) {
+/**
+ * The operator shell: loads what the station says (info, status, session), keeps status live from
+ * `status.changed`, and shows the sign-in screen or the signed-in role's pages.
+ */
+export function App({ connection }: { connection: StationConnection }) {
+  const { client } = connection;
   const { t } = useTranslation();
-  const [info, setInfo] = useState<StationInfo | null>(null);
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [bootRound, setBootRound] = useState(0);
+  const [loaded, setLoaded] = useState<LoadedInfo | null>(null);
   const [status, setStatus] = useState<StationStatus | null>(null);
   const [session, setSession] = useState<SessionView | null>(null);
   const [error, setError] = useState<StationErrorPayload | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [page, setPage] = useState<PageKey | null>(() => pageFromHash(window.location.hash));
+  const [linkLost, setLinkLost] = useState(false);
+  const [pendingRole, setPendingRole] = useState<Role | null>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const routePage = useRoutePage();
 
-  useEffect(() => {
-    let alive = true;
-    Promise.all([client.call('station.info', {}), client.call('station.status', {}), client.call('session.current', {})])
-      .then(([nextInfo, nextStatus, nextSession]) => {
-        if (!alive) return;
-        setInfo(nextInfo);
-        setStatus(nextStatus);
-        setSession(nextSession);
-      })
-      .catch((e: unknown) => alive && setError(payloadOf(e)))
-      .finally(() => alive && setLoading(false));
-    const unsubscribe = client.on('status.changed', setStatus);
-    return () => {
-      alive = false;
-      unsubscribe();
-    };
-  }, [client]);
-
-  const pages = useMemo(() => (session ? pagesFor(session.operator.role) : []), [session]);
-  const current: PageKey | null = page !== null && pages.includes(page) ? page : (pages[0] ?? null);
-
-  const go = useCallback((next: PageKey) => {
-    setPage(next);
-    window.history.replaceState(null, '', `#/${next}`);
+  const showError = useCallback((thrown: unknown, method: string) => {
+    const payload = toErrorPayload(thrown, method);
+    if (payload.code === 'SESSION_REQUIRED') setSession(null);
+    setError(payload);
   }, []);
 
-  const signIn = async (role: Role) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await client.call('session.startTraining', { role });
-      setSession(next);
-      const first = pagesFor(next.operator.role)[0];
-      if (first) go(first);
-    } catch (e: unknown) {
-      setError(payloadOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Start: what the station is, how it is, and who (if anyone) is signed in on this tab.
+  useEffect(() => {
+    let cancelled = false;
+    void Promise.allSettled([
+      client.call('station.info', {}),
+      client.call('station.status', {}),
+      client.call('session.current', {}),
+    ]).then(([info, nextStatus, current]) => {
+      if (cancelled) return;
+      const failures: StationErrorPayload[] = [];
+      if (info.status === 'fulfilled') setLoaded({ info: info.value, receivedAt: performance.now() });
+      else failures.push(toErrorPayload(info.reason, 'station.info'));
+      if (nextStatus.status === 'fulfilled') setStatus(nextStatus.value);
+      else failures.push(toErrorPayload(nextStatus.reason, 'station.status'));
+      if (current.status === 'fulfilled') setSession(current.value);
+      else failures.push(toErrorPayload(current.reason, 'session.current'));
+      setError(failures[0] ?? null);
+      setPhase(nextStatus.status === 'fulfilled' ? 'ready' : 'failed');
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, bootRound]);
 
-  const signOut = async () => {
+  // Live status.
+  useEffect(() => client.on('status.changed', setStatus), [client]);
+
+  // Web host: when the event stream (re)connects, re-read the status it may have missed.
+  useEffect(() => {
+    if (connection.onLink === null) return undefined;
+    return connection.onLink((up) => {
+      setLinkLost(!up);
+      if (up) client.call('station.status', {}).then(setStatus, (thrown: unknown) => showError(thrown, 'station.status'));
+    });
+  }, [connection, client, showError]);
+
+  const pages: readonly PageKey[] = session === null ? [] : pagesFor(session.operator.role);
+  const activePage: PageKey | null = routePage !== null && pages.includes(routePage) ? routePage : (pages[0] ?? null);
+
+  // A route this role may not see (another role's page after a reload) becomes the role's first page.
+  useEffect(() => {
+    if (session !== null && activePage !== null && routePage !== activePage) replacePage(activePage);
+  }, [session, activePage, routePage]);
+
+  // Keyboard users land on the page title after each move.
+  useEffect(() => {
+    titleRef.current?.focus();
+  }, [activePage, session]);
+
+  const signIn = useCallback(
+    async (role: Role) => {
+      setPendingRole(role);
+      try {
+        const view = await client.call('session.startTraining', { role });
+        setSession(view);
+        setError(null);
+        const first = pagesFor(view.operator.role)[0];
+        if (first !== undefined) goToPage(first);
+      } catch (thrown: unknown) {
+        showError(thrown, 'session.startTraining');
+      } finally {
+        setPendingRole(null);
+      }
+    },
+    [client, showError],
+  );
+
+  const signOut = useCallback(async () => {
+    // The desk stops showing the operator's screens at once; the station is told right after.
+    setSession(null);
+    replacePage(null);
     try {
       await client.call('session.end', {});
-    } catch (e: unknown) {
-      setError(payloadOf(e));
+    } catch (thrown: unknown) {
+      showError(thrown, 'session.end');
     }
-    setSession(null);
-    window.history.replaceState(null, '', window.location.pathname);
+  }, [client, showError]);
+
+  const retry = () => {
+    setError(null);
+    setPhase('loading');
+    setBootRound((round) => round + 1);
   };
 
+  const applyConnectivity = useCallback((connectivity: Connectivity) => {
+    setStatus((previous) => (previous === null ? previous : { ...previous, connectivity }));
+  }, []);
+
   useWindowEvent('keydown', (event) => {
-    if (!event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.code === 'KeyL') {
+    if (event.defaultPrevented || !isAltOnly(event)) return;
+    if (isKey(event, 'l')) {
       event.preventDefault();
-      toggleLanguage();
+      if (!event.repeat) toggleLanguage();
       return;
     }
-    const digit = /^Digit([1-9])$/.exec(event.code)?.[1];
-    const target = digit === undefined ? undefined : pages[Number(digit) - 1];
-    if (target !== undefined) {
-      event.preventDefault();
-      go(target);
-    }
+    const digit = digitOf(event);
+    const target = digit === null ? undefined : pages[digit - 1];
+    if (target === undefined) return;
+    event.preventDefault();
+    if (target === activePage) titleRef.current?.focus();
+    else goToPage(target);
   });
 
-  const training = (info?.mode ?? status?.mode) === 'training';
+  const mode = status?.mode ?? loaded?.info.mode ?? null;
+  const signedIn = phase === 'ready' && session !== null && activePage !== null;
 
-  let main: React.ReactNode;
-  if (loading) {
-    main = (
-      <Center h={300}>
-        <Stack align="center">
+  let content: ReactNode;
+  if (phase === 'loading') {
+    content = (
+      <Center mih={240}>
+        <Stack align="center" gap="md">
           <Loader size="lg" />
-          <Text>{t('app.loading')}</Text>
+          <Text fz="lg">{t('app.connecting')}</Text>
         </Stack>
       </Center>
     );
-  } else if (info === null) {
-    main = null;
-  } else if (session === null) {
-    main = <SignIn info={info} busy={busy} onTrainingSignIn={(role) => void signIn(role)} />;
-  } else if (current === 'info') {
-    main = <InfoPage info={info} />;
-  } else if (current === 'diagnostik') {
-    main = <DiagnostikPage client={client} connectivity={status?.connectivity ?? null} />;
-  } else if (current === 'pengaturan') {
-    main = <SettingsPage />;
-  } else if (current !== null) {
-    main = <PendingPage page={current} />;
+  } else if (phase === 'failed' || mode === null) {
+    content = (
+      <Paper withBorder p="lg" radius="md" maw={980}>
+        <Stack align="flex-start" gap="md">
+          <Text fz="lg">{t('app.bootFailed')}</Text>
+          <Button onClick={retry}>{t('app.retry')}</Button>
+        </Stack>
+      </Paper>
+    );
+  } else if (signedIn) {
+    content = (
+      <section data-testid={pageTestId(activePage)} aria-labelledby="ktp-page-title">
+        <Title order={1} id="ktp-page-title" className="ktp-page-title" tabIndex={-1} ref={titleRef} mb="lg">
+          {t(`pages.${activePage}.title`)}
+        </Title>
+        {activePage === 'info' && <InfoPage loaded={loaded} />}
+        {activePage === 'diagnostik' && (
+          <DiagnostikPage client={client} status={status} onConnectivity={applyConnectivity} onError={showError} />
+        )}
+        {activePage === 'pengaturan' && <SettingsPage />}
+        {(activePage === 'perekaman' || activePage === 'pencetakan' || activePage === 'laporan') && (
+          <PendingPage page={activePage} />
+        )}
+      </section>
+    );
+  } else {
+    content = <SignInPage mode={mode} loaded={loaded} pendingRole={pendingRole} onTrainingSignIn={(role) => void signIn(role)} />;
   }
 
-  const signedIn = session !== null && !loading;
   return (
-    <AppShell
-      header={{ height: training ? 112 : 72 }}
-      navbar={{ width: 260, breakpoint: 0, collapsed: { mobile: !signedIn, desktop: !signedIn } }}
-      padding="lg"
-    >
-      <AppShell.Header>
-        {training && <TrainingBanner />}
-        <div style={{ height: 72 }}>
-          <TopBar info={info} status={status} session={session} onSignOut={() => void signOut()} />
-        </div>
-      </AppShell.Header>
-      {signedIn && current !== null && (
-        <AppShell.Navbar>
-          <NavBar pages={pages} current={current} onSelect={go} />
-        </AppShell.Navbar>
-      )}
-      <AppShell.Main>
-        <Stack>
-          {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-          {main}
-        </Stack>
-      </AppShell.Main>
-    </AppShell>
+    <div className="ktp-app">
+      <div className="ktp-top">
+        {mode === 'training' && <TrainingBanner />}
+        <TopBar info={loaded?.info ?? null} status={status} session={signedIn ? session : null} onSignOut={() => void signOut()} />
+      </div>
+      <div className="ktp-body">
+        {signedIn && <NavBar pages={pages} current={activePage} />}
+        <main className="ktp-main">
+          <Stack gap="lg">
+            {linkLost && (
+              <Alert color="orange" variant="light" title={t('app.linkLostTitle')} role="status">
+                {t('app.linkLost')}
+              </Alert>
+            )}
+            {error !== null && <ErrorAlert error={error} onClose={() => setError(null)} />}
+            {content}
+          </Stack>
+        </main>
+      </div>
+    </div>
   );
 }

@@ -1,23 +1,27 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StationErrorPayload } from '../../src-main/contract/index.js';
-import { testIds } from '../testids.js';
+import { useLanguage } from '../i18n';
+import { TEST_IDS } from '../testids';
 
-/** A failed call as the operator reads it: the message in the current language, and its code. */
-export function ErrorAlert({ error, onClose }: { error: StationErrorPayload; onClose?: () => void }) {
-  const { t, i18n } = useTranslation();
-  const text = i18n.language === 'en' ? error.message.en : error.message.id;
+/** A station error as the operator reads it: the code, and the message in the current language. */
+export function ErrorAlert({ error, onClose }: { error: StationErrorPayload; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
   return (
     <Alert
       color="red"
-      variant="filled"
-      title={`${t('error.title')} ${error.code}`}
-      data-testid={testIds.errorAlert}
+      variant="light"
+      radius="md"
       role="alert"
-      withCloseButton={onClose !== undefined}
-      {...(onClose ? { onClose } : {})}
+      title={t('error.title', { code: error.code })}
+      withCloseButton
+      closeButtonLabel={t('error.dismiss')}
+      onClose={onClose}
+      data-testid={TEST_IDS.errorAlert}
+      styles={{ root: { border: '2px solid var(--mantine-color-red-8)' }, title: { fontSize: '1.125rem', color: 'var(--mantine-color-red-9)' }, message: { fontSize: '1.0625rem' } }}
     >
-      {text}
+      {error.message[language]}
     </Alert>
   );
 }

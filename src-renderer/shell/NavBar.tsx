@@ -1,34 +1,44 @@
-import { Kbd, NavLink, Stack } from '@mantine/core';
+import { Kbd, NavLink, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { testIds } from '../testids.js';
-import type { PageKey } from './pages.js';
+import type { PageKey } from '../pages/page-keys';
+import { navTestId } from '../testids';
 
 interface NavBarProps {
   pages: readonly PageKey[];
   current: PageKey;
-  onSelect: (page: PageKey) => void;
 }
 
-/** The role's pages; Alt+1…Alt+N jump to them (shown beside each). */
-export function NavBar({ pages, current, onSelect }: NavBarProps) {
+/** The role's pages as links (`#/page`), each reachable with Tab or with Alt+its position. */
+export function NavBar({ pages, current }: NavBarProps) {
   const { t } = useTranslation();
   return (
-    <Stack component="nav" aria-label={t('nav.label')} gap={4} p="sm">
-      {pages.map((page, index) => (
-        <NavLink
-          key={page}
-          component="button"
-          label={t(`nav.${page}`)}
-          active={page === current}
-          onClick={() => onSelect(page)}
-          rightSection={<Kbd>Alt+{index + 1}</Kbd>}
-          data-testid={testIds.nav(page)}
-          aria-keyshortcuts={`Alt+${index + 1}`}
-          aria-current={page === current ? 'page' : undefined}
-          fz="lg"
-          py="md"
-        />
-      ))}
-    </Stack>
+    <nav className="ktp-nav" aria-label={t('nav.label')}>
+      {pages.map((page, index) => {
+        const shortcut = `Alt+${index + 1}`;
+        const active = page === current;
+        return (
+          <NavLink
+            key={page}
+            component="a"
+            href={`#/${page}`}
+            active={active}
+            variant="filled"
+            label={
+              <Text fz="lg" fw={active ? 800 : 600} c="inherit">
+                {t(`pages.${page}.title`)}
+              </Text>
+            }
+            rightSection={<Kbd size="sm">{shortcut}</Kbd>}
+            aria-current={active ? 'page' : undefined}
+            aria-keyshortcuts={shortcut}
+            data-testid={navTestId(page)}
+            style={{ borderRadius: 'var(--mantine-radius-md)' }}
+          />
+        );
+      })}
+      <Text fz="sm" c="gray.7" mt="auto" pt="md">
+        {t('nav.shortcuts')}
+      </Text>
+    </nav>
   );
 }

@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, StationInfo, StationStatus } from '../../src-main/contract/index.js';
-import { toggleLanguage } from '../i18n/index.js';
-import { testIds } from '../testids.js';
-
-const STATE_COLORS = { DARING: 'green', TERGANGGU: 'orange', LURING: 'red' } as const;
+import { formatNumber } from '../i18n/format';
+import { useLanguage } from '../i18n';
+import { TEST_IDS } from '../testids';
+import { ConnectivityBadge } from './ConnectivityBadge';
+import { LanguageSwitch } from './LanguageSwitch';
 
 interface TopBarProps {
   info: StationInfo | null;
@@ -13,67 +14,76 @@ interface TopBarProps {
   onSignOut: () => void;
 }
 
+function Caption({ children }: { children: string }) {
+  return (
+    <Text fz="xs" fw={700} c="gray.7" tt="uppercase" lh={1.2}>
+      {children}
+    </Text>
+  );
+}
+
+/** Product, station, link to central, backlog, who is signed in, language, sign out. */
 export function TopBar({ info, status, session, onSignOut }: TopBarProps) {
   const { t } = useTranslation();
-  const connectivity = status?.connectivity;
-  const reason = connectivity?.reason;
+  const { language } = useLanguage();
+  const backlog = status?.backlog ?? null;
+
   return (
-    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-      <Group gap="lg" wrap="nowrap">
-        <Text fw={800} fz="xl">
-          {t('app.name')}
-        </Text>
-        <Text fz="md" c="dimmed">
-          {t('topbar.station')}{' '}
-          <Text span fw={700} c="var(--mantine-color-text)" data-testid={testIds.stationId}>
-            {info?.stationId ?? '…'}
-          </Text>
-        </Text>
-      </Group>
-      <Group gap="md" wrap="nowrap">
-        {connectivity && (
-          <Tooltip label={reason ? `${t(`reason.${reason.code}`)} — ${reason.detail}` : t('topbar.connectivity')} withArrow>
-            <Badge
-              size="xl"
-              radius="sm"
-              color={STATE_COLORS[connectivity.state]}
-              data-testid={testIds.connectivityBadge}
-              aria-label={`${t('topbar.connectivity')}: ${t(`connectivity.${connectivity.state}`)}`}
-              tabIndex={0}
-            >
-              {t(`connectivity.${connectivity.state}`)}
-            </Badge>
+    <header className="ktp-topbar">
+      <Group justify="space-between" gap="md" wrap="wrap">
+        <Group gap="xl" wrap="nowrap">
+          <Stack gap={0}>
+            <Text fz="xl" fw={900} c="blue.9" lh={1.2} style={{ whiteSpace: 'nowrap' }}>
+              {t('app.name')}
+            </Text>
+            {info !== null && (
+              <Text fz="sm" fw={600} c="gray.8" lh={1.3}>
+                {t('topbar.district', { name: info.region.districtName })}
+              </Text>
+            )}
+          </Stack>
+          <Stack gap={0}>
+            <Caption>{t('topbar.station')}</Caption>
+            <Text fz="lg" fw={800} data-testid={TEST_IDS.stationId}>
+              {info?.stationId ?? '—'}
+            </Text>
+          </Stack>
+        </Group>
+
+        <Group gap="lg" wrap="nowrap">
+          <Stack gap={2} align="flex-start">
+            <Caption>{t('topbar.central')}</Caption>
+            <ConnectivityBadge connectivity={status?.connectivity ?? null} testId={TEST_IDS.connectivityBadge} />
+          </Stack>
+          <Tooltip label={backlog === null ? t('topbar.backlogUnknown') : t('topbar.backlogHelp')}>
+            <Stack gap={0} tabIndex={0} aria-label={backlog === null ? `${t('topbar.backlog')}: ${t('topbar.backlogUnknown')}` : undefined}>
+              <Caption>{t('topbar.backlog')}</Caption>
+              <Text fz="xl" fw={900} lh={1.2} data-testid={TEST_IDS.backlogCount}>
+                {backlog === null ? '—' : formatNumber(backlog, language)}
+              </Text>
+            </Stack>
           </Tooltip>
-        )}
-        <Tooltip label={status?.backlog === null ? t('topbar.backlogUnknown') : t('topbar.backlog')} withArrow>
-          <Badge size="xl" radius="sm" variant="outline" color="gray" tabIndex={0} aria-label={t('topbar.backlog')}>
-            {t('topbar.backlog')}:{' '}
-            <span data-testid={testIds.backlogCount}>{status === null || status.backlog === null ? '—' : status.backlog}</span>
-          </Badge>
-        </Tooltip>
-        {session && (
-          <Text fz="md" data-testid={testIds.operatorName}>
-            <Text span fw={700}>
-              {session.operator.displayName}
-            </Text>{' '}
-            · {t(`roles.${session.operator.role}`)}
-          </Text>
-        )}
-        <Button
-          variant="default"
-          onClick={toggleLanguage}
-          data-testid={testIds.languageSwitch}
-          aria-label={t('topbar.switchLanguageLabel')}
-          aria-keyshortcuts="Alt+L"
-        >
-          {t('topbar.switchLanguage')}
-        </Button>
-        {session && (
-          <Button variant="light" color="red" onClick={onSignOut} data-testid={testIds.signOut}>
-            {t('topbar.signOut')}
-          </Button>
-        )}
+        </Group>
+
+        <Group gap="md" wrap="nowrap">
+          {session !== null && (
+            <Stack gap={0} data-testid={TEST_IDS.operatorName} aria-label={t('topbar.signedIn')}>
+              <Text fz="md" fw={800} lh={1.25}>
+                {session.operator.displayName}
+              </Text>
+              <Text fz="sm" c="gray.8" lh={1.25}>
+                {t(`roles.${session.operator.role}`)}
+              </Text>
+            </Stack>
+          )}
+          <LanguageSwitch />
+          {session !== null && (
+            <Button variant="outline" color="red.9" onClick={onSignOut} data-testid={TEST_IDS.signOut}>
+              {t('topbar.signOut')}
+            </Button>
+          )}
+        </Group>
       </Group>
-    </Group>
+    </header>
   );
 }

@@ -1,27 +1,15 @@
-import { Box } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { testIds } from '../testids.js';
+import { TEST_IDS } from '../testids';
 
-/** Across the top of every screen while the station runs in training mode. */
+/** MODE PELATIHAN across the top of every screen while the station runs without a config file. */
 export function TrainingBanner() {
   const { t } = useTranslation();
   return (
-    <Box
-      role="status"
-      data-testid={testIds.trainingBanner}
-      px="md"
-      py={6}
-      fw={800}
-      fz="lg"
-      ta="center"
-      style={{
-        color: '#111',
-        letterSpacing: '0.04em',
-        background: 'repeating-linear-gradient(135deg, #ffd43b 0 24px, #fcc419 24px 48px)',
-        borderBottom: '3px solid #111',
-      }}
-    >
-      {t('banner.training')}
-    </Box>
+    <div className="ktp-training-banner" role="status" data-testid={TEST_IDS.trainingBanner}>
+      <div className="ktp-training-banner__label">
+        <span className="ktp-training-banner__title">{t('banner.title')}</span>
+        <span className="ktp-training-banner__detail">{t('banner.detail')}</span>
+      </div>
+    </div>
   );
 }
