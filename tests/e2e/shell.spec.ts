@@ -4,6 +4,7 @@ test.describe('operator shell in training mode', () => {
   test('shows the training banner on the sign-in screen and on every page after sign-in', async ({ page, station }) => {
     await page.goto(station.url);
     await expect(page.getByTestId('training-banner')).toContainText('MODE PELATIHAN');
+    await page.screenshot({ path: screenshotPath('sign-in-training-id.png') });
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/(?!.*token=)/);
     await page.getByTestId('role-button-supervisor').click();
     await expect(page.getByTestId('operator-name')).toContainText('Supervisor');
@@ -21,6 +22,7 @@ test.describe('operator shell in training mode', () => {
     await expect(page.getByTestId('page-info')).toBeVisible();
     await expect(page.getByTestId('info-station-id')).toHaveText('PELATIHAN-01');
     await expect(page.getByTestId('info-version')).toHaveText(/^\d+\.\d+\.\d+/);
+    await page.screenshot({ path: screenshotPath('info-id.png') });
   });
 
   test('shows only the pages of the signed-in role', async ({ page, station }) => {
@@ -38,6 +40,7 @@ test.describe('operator shell in training mode', () => {
     await expect(page.getByTestId('backlog-count')).toContainText('—');
     await page.getByTestId('nav-diagnostik').click();
     await expect(page.getByTestId('page-diagnostik')).toContainText('CENTRAL_NOT_CONFIGURED');
+    await page.screenshot({ path: screenshotPath('diagnostik-id.png') });
   });
 
   test('switches language to English and back, and remembers the choice', async ({ page, station }) => {
@@ -86,6 +89,7 @@ test.describe('the web host refuses callers without the launch token', () => {
   test('a page opened without the token cannot call the station and says why', async ({ page, station }) => {
     await page.goto(`http://127.0.0.1:${station.port}/`);
     await expect(page.getByTestId('error-alert')).toContainText('TOKEN_MISSING');
+    await page.screenshot({ path: screenshotPath('token-missing-id.png') });
     const status = await page.evaluate(async () => {
       const response = await fetch('/api/station.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       return { status: response.status, body: (await response.json()) as { error: { code: string } } };
