@@ -29,6 +29,9 @@ export const ErrorCode = z.enum([
   'STORE_UNAVAILABLE',
   // records
   'ILLEGAL_TRANSITION',
+  // keys and sealed data
+  'DATA_KEY_UNUSABLE',
+  'SEALED_DATA_UNREADABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

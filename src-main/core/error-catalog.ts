@@ -149,6 +149,20 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'The record cannot change status that way. Reload the record and check its status.',
     },
   },
+  DATA_KEY_UNUSABLE: {
+    status: 500,
+    message: {
+      id: 'Kunci data station tidak dapat digunakan. Jangan hapus atau timpa berkas kunci: pulihkan dari cadangan station atau hubungi teknisi.',
+      en: 'The station data key cannot be used. Do not delete or replace the key file: restore it from the station backup or call the technician.',
+    },
+  },
+  SEALED_DATA_UNREADABLE: {
+    status: 500,
+    message: {
+      id: 'Data terenkripsi tidak dapat dibuka: telah diubah atau rusak, milik rekaman lain, atau disegel dengan kunci station lain.',
+      en: 'Encrypted data could not be opened: it was altered or damaged, belongs to another record, or was sealed with another station key.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {
