@@ -29,6 +29,11 @@ export const ErrorCode = z.enum([
   'STORE_UNAVAILABLE',
   // records
   'ILLEGAL_TRANSITION',
+  'INVALID_CAPTURE',
+  'INVALID_DEMOGRAPHICS',
+  'DUPLICATE_NIK',
+  'CAPTURES_MISSING',
+  'NOT_FOUND',
   // keys and sealed data
   'DATA_KEY_UNUSABLE',
   'SEALED_DATA_UNREADABLE',

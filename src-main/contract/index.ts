@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallOutcome } from './errors.js';
+import { enrollmentMethods } from './methods/enrollment.js';
 import { sessionMethods } from './methods/session.js';
 import { stationMethods } from './methods/station.js';
 
@@ -10,6 +11,7 @@ import { stationMethods } from './methods/station.js';
 export const methods = {
   ...stationMethods,
   ...sessionMethods,
+  ...enrollmentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -6,7 +6,8 @@ import type { StationSetup } from './config/profile.js';
 import { createLogger } from './logger.js';
 import { createStation } from './station.js';
 import type { Station } from './station.js';
-import { resolveSetup } from './setup.js';
+import { regionDirectory, resolveSetup } from './setup.js';
+import type { KeyProtector } from '../security/data-key.js';
 
 export interface BootOptions {
   configFlag?: string | undefined;
@@ -14,6 +15,7 @@ export interface BootOptions {
   host: Exclude<HostKind, 'cli'>;
   consoleLevel?: Level | 'silent';
   env?: NodeJS.ProcessEnv;
+  keyProtector?: KeyProtector;
 }
 
 export interface BootedStation {
@@ -35,7 +37,20 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     dataDir: setup.dataDir,
     consoleLevel: options.consoleLevel ?? levelFromEnv(env),
   });
-  const station = createStation({ setup, logger, host: options.host });
+  let station: Station;
+  try {
+    station = createStation({
+      setup,
+      logger,
+      host: options.host,
+      regions: await regionDirectory(),
+      ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
+    });
+  } catch (error: unknown) {
+    logger.error({ err: error }, 'station could not start');
+    await close();
+    throw error;
+  }
   return {
     station,
     setup,

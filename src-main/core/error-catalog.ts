@@ -149,6 +149,41 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'The record cannot change status that way. Reload the record and check its status.',
     },
   },
+  INVALID_CAPTURE: {
+    status: 400,
+    message: {
+      id: 'Gambar tidak dapat diterima. Ambil ulang dari perangkat.',
+      en: 'The image cannot be accepted. Capture it again from the device.',
+    },
+  },
+  INVALID_DEMOGRAPHICS: {
+    status: 400,
+    message: {
+      id: 'Data penduduk belum benar. Perbaiki isian yang ditandai.',
+      en: 'The resident data is not right yet. Fix the fields marked.',
+    },
+  },
+  DUPLICATE_NIK: {
+    status: 409,
+    message: {
+      id: 'NIK ini sudah punya rekaman di station ini. Buka rekaman itu, atau lanjutkan sebagai pembaruan dengan alasan.',
+      en: 'This NIK already has a record on this station. Open that record, or go on as an update with a reason.',
+    },
+  },
+  CAPTURES_MISSING: {
+    status: 409,
+    message: {
+      id: 'Rekaman belum lengkap: ada foto, sidik jari, iris atau tanda tangan yang belum diambil atau dicatat pengecualiannya.',
+      en: 'The record is not complete: a photo, fingerprint, iris or signature is neither captured nor recorded as an exception.',
+    },
+  },
+  NOT_FOUND: {
+    status: 404,
+    message: {
+      id: 'Rekaman tidak ditemukan. Periksa nomor atau cari ulang.',
+      en: 'Record not found. Check the number or search again.',
+    },
+  },
   DATA_KEY_UNUSABLE: {
     status: 500,
     message: {

@@ -1,5 +1,10 @@
 import type { Logger } from 'pino';
 import type { StationStatus } from '../contract/status.js';
+import { EnrollmentService } from '../recording/enrollment-service.js';
+import type { RegionDirectory } from '../reference/regions.js';
+import { keyFileProtector, loadOrCreateDataKey } from '../security/data-key.js';
+import type { KeyProtector } from '../security/data-key.js';
+import { openStationStore } from '../store/station-store.js';
 import { ConnectivityMonitor } from '../sync/connectivity.js';
 import type { HostKind } from './call-context.js';
 import type { StationSetup } from './config/profile.js';
@@ -7,6 +12,7 @@ import { createDispatcher } from './dispatcher.js';
 import type { Dispatcher } from './dispatcher.js';
 import { EventBus } from './event-bus.js';
 import type { Handlers } from './handlers.js';
+import { enrollmentHandlers } from './services/enrollment-handlers.js';
 import { sessionHandlers } from './services/session-service.js';
 import { stationHandlers } from './services/station-service.js';
 import { SessionRegistry } from './sessions.js';
@@ -25,19 +31,39 @@ export interface CreateStationOptions {
   setup: StationSetup;
   logger: Logger;
   host: Exclude<HostKind, 'cli'>;
+  /** The region table (loaded once per process; see regionDirectory()). */
+  regions: RegionDirectory;
+  /** How the station data key is protected: Electron's safeStorage, else the key file. */
+  keyProtector?: KeyProtector;
   now?: () => Date;
 }
 
-export function createStation({ setup, logger, host, now }: CreateStationOptions): Station {
+export function createStation({ setup, logger, host, regions, keyProtector, now }: CreateStationOptions): Station {
   const startedAt = (now ?? (() => new Date()))();
   const events = new EventBus();
+  const store = openStationStore(setup.dataDir, logger);
+  let dataKey;
+  try {
+    dataKey = loadOrCreateDataKey({ dataDir: setup.dataDir, protector: keyProtector ?? keyFileProtector() });
+  } catch (error: unknown) {
+    store.close();
+    throw error;
+  }
+  for (const warning of dataKey.warnings) logger.warn({ file: dataKey.file, protection: dataKey.protection }, warning);
+  const enrollments = new EnrollmentService({
+    store,
+    dataKey: dataKey.key,
+    regions,
+    districtCode: setup.profile.region.districtCode,
+    ...(now ? { now } : {}),
+    onCommitted: () => events.emit('status.changed', status()),
+  });
   const sessions = new SessionRegistry({ idleMs: setup.profile.session.idleMinutes * 60_000, ...(now ? { now } : {}) });
 
   const status = (): StationStatus => ({
     mode: setup.mode,
     connectivity: connectivity.connectivity,
-    // No record store in this build: the backlog is unknown, not zero.
-    backlog: null,
+    backlog: enrollments.backlog(),
   });
 
   const connectivity = new ConnectivityMonitor({
@@ -63,6 +89,7 @@ export function createStation({ setup, logger, host, now }: CreateStationOptions
       ...(now ? { now } : {}),
     }),
     ...sessionHandlers({ mode: setup.mode, sessions }),
+    ...enrollmentHandlers(enrollments),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();
@@ -76,6 +103,7 @@ export function createStation({ setup, logger, host, now }: CreateStationOptions
     status,
     close: () => {
       connectivity.stop();
+      store.close();
       logger.info('station stopped');
       return Promise.resolve();
     },

@@ -1,3 +1,4 @@
+import { CentralOutcome } from '../contract/enrollment-status.js';
 import type { EnrollmentStatus, SuketStatusCode } from '../contract/enrollment-status.js';
 import { StationError } from '../core/station-error.js';
 
@@ -10,15 +11,7 @@ export const RETURNED_TO_OPERATOR: ReadonlySet<EnrollmentStatus> = new Set([
   'SEARCH_FAILURE_AT_CENTRAL',
 ]);
 
-const CENTRAL_OUTCOMES: readonly EnrollmentStatus[] = [
-  'PRINT_READY_RECORD',
-  'DUPLICATE_RECORD',
-  'ADJUDICATE_RECORD',
-  'REQUEST_VALIDATION',
-  'ENROLL_FAILURE_AT_REGIONAL',
-  'ENROLL_FAILURE_AT_CENTRAL',
-  'SEARCH_FAILURE_AT_CENTRAL',
-];
+const CENTRAL_OUTCOMES: readonly EnrollmentStatus[] = CentralOutcome.options;
 
 /**
  * Every legal move, in one place. DRAFT → COMMITTED on this station; COMMITTED → SENT when the

@@ -5,6 +5,7 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import { trainingProfile } from '../../src-main/core/config/training.js';
 import type { StationSetup } from '../../src-main/core/config/profile.js';
+import { regionDirectory } from '../../src-main/core/setup.js';
 import { createStation } from '../../src-main/core/station.js';
 import type { Station } from '../../src-main/core/station.js';
 
@@ -48,6 +49,6 @@ export function productionSetup(dataDir: string, centralUrl: string): StationSet
   };
 }
 
-export function trainingStation(dataDir: string, logger: Logger = silentLogger()): Station {
-  return createStation({ setup: trainingSetup(dataDir), logger, host: 'web' });
+export async function trainingStation(dataDir: string, logger: Logger = silentLogger()): Promise<Station> {
+  return createStation({ setup: trainingSetup(dataDir), logger, host: 'web', regions: await regionDirectory() });
 }

@@ -13,7 +13,7 @@ let remove: () => void;
 beforeAll(async () => {
   const temp = tempDir();
   remove = temp.remove;
-  station = trainingStation(temp.dir);
+  station = await trainingStation(temp.dir);
   host = await startWebHost(station, { port: 0, bindAddress: '127.0.0.1', allowRemote: false, rendererDir: null });
 });
 

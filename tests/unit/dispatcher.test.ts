@@ -167,7 +167,7 @@ describe('the station contract through the dispatcher', () => {
   it('signs a training operator in and out on a connection that keeps its session', async () => {
     const { dir, remove } = tempDir();
     dirs.push(remove);
-    const station = trainingStation(dir);
+    const station = await trainingStation(dir);
     const window = statefulConnection('electron');
     const started = await station.dispatcher.dispatch('session.startTraining', { role: 'technician' }, window);
     expect(started).toMatchObject({ ok: true, result: { operator: { role: 'technician' }, training: true } });
@@ -188,7 +188,7 @@ describe('the station contract through the dispatcher', () => {
   it('refuses an operator calling a technician method', async () => {
     const { dir, remove } = tempDir();
     dirs.push(remove);
-    const station = trainingStation(dir);
+    const station = await trainingStation(dir);
     const window = statefulConnection('electron');
     await station.dispatcher.dispatch('session.startTraining', { role: 'operator' }, window);
     expect(await station.dispatcher.dispatch('station.probeCentral', {}, window)).toMatchObject({

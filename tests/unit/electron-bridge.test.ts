@@ -35,10 +35,10 @@ describe('Electron bridge (ipcMain replaced: no Electron binary here)', () => {
     for (const c of cleanups.splice(0)) c();
   });
 
-  function setup() {
+  async function setup() {
     const { dir, remove } = tempDir();
     cleanups.push(remove);
-    const station = trainingStation(dir);
+    const station = await trainingStation(dir);
     const { ipc, handlers, invoke } = fakeIpcMain();
     const sent: Array<{ id: number; channel: string; message: EventMessage }> = [];
     const windows: WebContentsLike[] = [1, 2].map((id) => ({
@@ -56,20 +56,20 @@ describe('Electron bridge (ipcMain replaced: no Electron binary here)', () => {
   }
 
   it('carries calls to the same dispatcher the web host uses', async () => {
-    const { invoke } = setup();
+    const { invoke } = await setup();
     expect(await invoke(1, APP, 'station.info', {})).toMatchObject({ ok: true, result: { stationId: 'PELATIHAN-01' } });
     expect(await invoke(1, APP, 'nope', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
   it('keeps one operator session per window', async () => {
-    const { invoke } = setup();
+    const { invoke } = await setup();
     await invoke(1, APP, 'session.startTraining', { role: 'supervisor' });
     expect(await invoke(1, APP, 'session.current', {})).toMatchObject({ ok: true, result: { operator: { role: 'supervisor' } } });
     expect(await invoke(2, APP, 'session.current', {})).toEqual({ ok: true, result: null });
   });
 
   it('refuses calls from frames that are not the app', async () => {
-    const { invoke } = setup();
+    const { invoke } = await setup();
     expect(await invoke(1, 'https://evil.example/', 'station.info', {})).toMatchObject({
       ok: false,
       error: { code: 'ORIGIN_NOT_ALLOWED' },
@@ -77,8 +77,8 @@ describe('Electron bridge (ipcMain replaced: no Electron binary here)', () => {
     expect(await invoke(1, APP, 42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
 
-  it('sends station events to every window on the event channel, and unwires cleanly', () => {
-    const { station, sent, unwire, handlers } = setup();
+  it('sends station events to every window on the event channel, and unwires cleanly', async () => {
+    const { station, sent, unwire, handlers } = await setup();
     station.events.emit('status.changed', station.status());
     expect(sent.map((s) => [s.id, s.channel, s.message.event])).toEqual([
       [1, EVENT_CHANNEL, 'status.changed'],

@@ -1,0 +1,349 @@
+import { monotonicFactory } from 'ulid';
+import type { CaptureSummary, CapturePosition, ImageFormat, Modality, CaptureException } from '../contract/captures.js';
+import {
+  CaptureException as CaptureExceptionSchema,
+  CapturePosition as CapturePositionSchema,
+  ImageFormat as ImageFormatSchema,
+  REQUIRED_CAPTURES,
+} from '../contract/captures.js';
+import { Demographics } from '../contract/demographics.js';
+import type { EnrollmentStatus } from '../contract/enrollment-status.js';
+import type { EnrollmentListItem, EnrollmentView, WizardStep } from '../contract/methods/enrollment.js';
+import { WizardStep as WizardStepSchema } from '../contract/methods/enrollment.js';
+import { StationError } from '../core/station-error.js';
+import type { RegionDirectory } from '../reference/regions.js';
+import { open, seal } from '../security/sealed-bytes.js';
+import type { CaptureRow, EnrollmentRow } from '../store/enrollment-repository.js';
+import type { StationStore } from '../store/station-store.js';
+import { checkCaptureImage } from './capture-input.js';
+import { contentHash } from './content-hash.js';
+import { assertTransition } from './lifecycle.js';
+import { dayKey, registrationNumber } from './registration-number.js';
+import { validateDemographics } from './validate-demographics.js';
+
+export interface EnrollmentServiceDeps {
+  store: StationStore;
+  dataKey: Buffer;
+  regions: RegionDirectory;
+  districtCode: string;
+  now?: () => Date;
+  /** Called after every commit, so the top bar's backlog follows the outbox. */
+  onCommitted?: () => void;
+}
+
+type DemographicsValue = Demographics;
+
+function notFound(id: string): StationError {
+  return new StationError('NOT_FOUND', { details: { id } });
+}
+
+/** The recording desk's records: drafts, captures, the duplicate guard and the commit. */
+export class EnrollmentService {
+  private readonly now: () => Date;
+  private readonly newId = monotonicFactory();
+
+  constructor(private readonly deps: EnrollmentServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  private validate(input: unknown): DemographicsValue {
+    const result = validateDemographics(input, { regions: this.deps.regions, today: this.now() });
+    if (!result.ok) {
+      throw new StationError('INVALID_DEMOGRAPHICS', { details: { issues: result.issues } });
+    }
+    return result.value;
+  }
+
+  private load(id: string): EnrollmentRow {
+    const row = this.deps.store.enrollments.get(id);
+    if (row === undefined) throw notFound(id);
+    return row;
+  }
+
+  private requireDraft(row: EnrollmentRow): void {
+    if (row.status !== 'DRAFT') {
+      throw new StationError('ILLEGAL_TRANSITION', {
+        message: {
+          id: `Rekaman ${row.registrationNo} berstatus ${row.status}; hanya draf yang dapat diubah.`,
+          en: `Record ${row.registrationNo} is ${row.status}; only drafts can be changed.`,
+        },
+        details: { id: row.id, status: row.status },
+      });
+    }
+  }
+
+  startDraft(input: { demographics: unknown; updateReason?: string | undefined }, operatorId: string): EnrollmentView {
+    const demographics = this.validate(input.demographics);
+    const at = this.now();
+    const id = this.newId(at.getTime());
+    this.deps.store.transaction(() => {
+      const existing = this.deps.store.enrollments.byNik(demographics.nik);
+      if (existing.length > 0 && input.updateReason === undefined) {
+        throw new StationError('DUPLICATE_NIK', {
+          details: {
+            nik: demographics.nik,
+            records: existing.map((r) => ({ id: r.id, registrationNo: r.registrationNo, status: r.status })),
+            hint: 'to record this resident again, send updateReason',
+          },
+        });
+      }
+      const repo = this.deps.store.enrollments;
+      const serial = repo.nextSequence(`registration:${dayKey(at)}`);
+      const row: EnrollmentRow = {
+        id,
+        registrationNo: registrationNumber(this.deps.districtCode, at, serial),
+        nik: demographics.nik,
+        nameKey: demographics.nama,
+        status: 'DRAFT',
+        demographicsJson: JSON.stringify(withoutNik(demographics)),
+        wizardStep: 'FOTO',
+        contentHash: null,
+        operatorId,
+        createdAt: at.toISOString(),
+        updatedAt: at.toISOString(),
+        committedAt: null,
+        seq: repo.nextSequence('enrollment'),
+        statusReason: null,
+        updateReason: existing.length > 0 ? (input.updateReason ?? null) : null,
+      };
+      repo.insert(row);
+      repo.recordEvent({ enrollmentId: id, from: null, to: 'DRAFT', reason: row.updateReason, actor: operatorId, at: row.createdAt });
+    });
+    return this.get(id);
+  }
+
+  updateDraft(input: { id: string; demographics?: unknown; wizardStep?: WizardStep | undefined }): EnrollmentView {
+    const demographics = input.demographics === undefined ? undefined : this.validate(input.demographics);
+    this.deps.store.transaction(() => {
+      const row = this.load(input.id);
+      this.requireDraft(row);
+      if (demographics !== undefined && demographics.nik !== row.nik) {
+        const others = this.deps.store.enrollments.byNik(demographics.nik).filter((r) => r.id !== row.id);
+        if (others.length > 0 && row.updateReason === null) {
+          throw new StationError('DUPLICATE_NIK', {
+            details: { nik: demographics.nik, records: others.map((r) => ({ id: r.id, registrationNo: r.registrationNo, status: r.status })) },
+          });
+        }
+      }
+      this.deps.store.enrollments.update({
+        ...row,
+        ...(demographics === undefined
+          ? {}
+          : { nik: demographics.nik, nameKey: demographics.nama, demographicsJson: JSON.stringify(withoutNik(demographics)) }),
+        wizardStep: input.wizardStep ?? row.wizardStep,
+        updatedAt: this.now().toISOString(),
+      });
+    });
+    return this.get(input.id);
+  }
+
+  addCapture(
+    input: {
+      id: string;
+      modality: Modality;
+      position: CapturePosition;
+      image?: { format: ImageFormat; base64: string; width?: number | undefined; height?: number | undefined } | undefined;
+      exceptionReason?: CaptureException | undefined;
+      quality?: number | undefined;
+    },
+    _operatorId: string,
+  ): CaptureSummary {
+    if (!REQUIRED_CAPTURES.some((r) => r.modality === input.modality && r.position === input.position)) {
+      throw new StationError('INVALID_CAPTURE', {
+        message: {
+          id: `Posisi ${input.position} bukan bagian dari modalitas ${input.modality}.`,
+          en: `Position ${input.position} does not belong to modality ${input.modality}.`,
+        },
+        details: { field: 'position', modality: input.modality, position: input.position },
+      });
+    }
+    const image =
+      input.image === undefined
+        ? null
+        : checkCaptureImage({
+            format: input.image.format,
+            bytes: Buffer.from(input.image.base64, 'base64'),
+            width: input.image.width ?? null,
+            height: input.image.height ?? null,
+          });
+    const at = this.now().toISOString();
+    let summary: CaptureSummary | undefined;
+    this.deps.store.transaction(() => {
+      const row = this.load(input.id);
+      this.requireDraft(row);
+      const repo = this.deps.store.enrollments;
+      const earlier = repo.captures(row.id).filter((c) => c.modality === input.modality && c.position === input.position);
+      if (earlier.length >= 3) {
+        throw new StationError('INVALID_CAPTURE', {
+          message: {
+            id: 'Sudah 3 kali percobaan untuk posisi ini; yang terbaik disimpan. Catat pengecualian bila perlu.',
+            en: 'This position already has 3 attempts; the best is kept. Record an exception if needed.',
+          },
+          details: { field: 'attempt', position: input.position },
+        });
+      }
+      const attempt = earlier.length + 1;
+      const capture: CaptureRow = {
+        enrollmentId: row.id,
+        modality: input.modality,
+        position: input.position,
+        attempt,
+        format: input.image?.format ?? null,
+        width: input.image?.width ?? null,
+        height: input.image?.height ?? null,
+        quality: input.quality ?? null,
+        exceptionReason: input.exceptionReason ?? null,
+        sealed: image === null ? null : seal(this.deps.dataKey, image.bytes, row.id),
+        byteLength: image?.bytes.length ?? 0,
+        sha256: image?.sha256 ?? contentHashOfException(input.exceptionReason ?? 'TIDAK_DAPAT_DIREKAM'),
+        capturedAt: at,
+        chosen: false,
+      };
+      repo.upsertCapture(capture);
+      const best = bestAttempt([...earlier, capture]);
+      repo.chooseCapture(row.id, input.modality, input.position, best.attempt);
+      repo.update({ ...row, updatedAt: at });
+      summary = toSummary({ ...capture, chosen: best.attempt === attempt });
+    });
+    if (summary === undefined) throw new Error('capture was not stored');
+    return summary;
+  }
+
+  commit(id: string, operatorId: string): EnrollmentView {
+    this.deps.store.transaction(() => {
+      const row = this.load(id);
+      assertTransition(row.id, row.status, 'COMMITTED');
+      const captures = this.deps.store.enrollments.captures(row.id).filter((c) => c.chosen);
+      const missing = missingCaptures(captures);
+      if (missing.length > 0) throw new StationError('CAPTURES_MISSING', { details: { id, missing } });
+      const demographics = JSON.parse(row.demographicsJson) as Record<string, unknown>;
+      const hash = contentHash({
+        id: row.id,
+        registrationNo: row.registrationNo,
+        nik: row.nik,
+        demographics,
+        captures: captures.map((c) => ({
+          modality: c.modality,
+          position: c.position,
+          format: c.format,
+          sha256: c.sha256,
+          byteLength: c.byteLength,
+          quality: c.quality,
+          exceptionReason: c.exceptionReason,
+        })),
+      });
+      const at = this.now().toISOString();
+      this.deps.store.enrollments.update({ ...row, status: 'COMMITTED', contentHash: hash, committedAt: at, updatedAt: at, wizardStep: 'TINJAU' });
+      this.deps.store.enrollments.recordEvent({ enrollmentId: row.id, from: row.status, to: 'COMMITTED', reason: null, actor: operatorId, at });
+      this.deps.store.outbox.enqueueUpload({
+        enrollmentId: row.id,
+        contentHash: hash,
+        byteLength: captures.reduce((sum, c) => sum + c.byteLength, 0),
+        createdAt: at,
+      });
+    });
+    this.deps.onCommitted?.();
+    return this.get(id);
+  }
+
+  get(id: string): EnrollmentView {
+    const row = this.load(id);
+    const captures = this.deps.store.enrollments.captures(id);
+    const demographics = Demographics.parse({ ...(JSON.parse(row.demographicsJson) as object), nik: row.nik });
+    return {
+      id: row.id,
+      registrationNo: row.registrationNo,
+      nik: row.nik,
+      status: row.status,
+      statusReason: row.statusReason,
+      demographics,
+      wizardStep: WizardStepSchema.parse(row.wizardStep),
+      contentHash: row.contentHash,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      committedAt: row.committedAt,
+      captures: captures.map(toSummary),
+      missing: missingCaptures(captures.filter((c) => c.chosen)),
+    };
+  }
+
+  captureImage(input: { id: string; modality: Modality; position: CapturePosition; attempt: number }) {
+    const capture = this.deps.store.enrollments
+      .captures(input.id)
+      .find((c) => c.modality === input.modality && c.position === input.position && c.attempt === input.attempt);
+    if (capture?.sealed == null || capture.format === null) throw notFound(`${input.id}/${input.position}/${input.attempt}`);
+    const bytes = open(this.deps.dataKey, capture.sealed, input.id);
+    return { format: ImageFormatSchema.parse(capture.format), base64: bytes.toString('base64'), width: capture.width, height: capture.height };
+  }
+
+  search(query: {
+    nik?: string | undefined;
+    namePrefix?: string | undefined;
+    registrationNo?: string | undefined;
+    status?: EnrollmentStatus | undefined;
+    limit: number;
+    beforeSeq?: number | undefined;
+  }): { items: EnrollmentListItem[]; nextBeforeSeq: number | null } {
+    const rows = this.deps.store.enrollments.search({
+      ...query,
+      ...(query.namePrefix === undefined ? {} : { namePrefix: query.namePrefix.toUpperCase().replace(/\s+/g, ' ') }),
+    });
+    const items = rows.map((r) => ({
+      id: r.id,
+      registrationNo: r.registrationNo,
+      nik: r.nik,
+      nama: r.nameKey,
+      status: r.status,
+      updatedAt: r.updatedAt,
+      committedAt: r.committedAt,
+      seq: r.seq,
+    }));
+    const last = rows.at(-1);
+    return { items, nextBeforeSeq: rows.length === query.limit && last !== undefined ? last.seq : null };
+  }
+
+  /** Records waiting to reach central (for the top bar). */
+  backlog(): number {
+    return this.deps.store.outbox.backlog().count;
+  }
+}
+
+function withoutNik(demographics: DemographicsValue): Omit<DemographicsValue, 'nik'> {
+  const { nik: _nik, ...rest } = demographics;
+  return rest;
+}
+
+function contentHashOfException(reason: string): string {
+  return contentHash({ id: 'exception', registrationNo: '', nik: '', demographics: { reason }, captures: [] });
+}
+
+/** The attempt kept for a position: the best-quality image; an exception only when there is no image. */
+function bestAttempt(attempts: readonly CaptureRow[]): CaptureRow {
+  const images = attempts.filter((a) => a.sealed !== null);
+  const pool = images.length > 0 ? images : attempts;
+  return pool.reduce((best, a) => ((a.quality ?? -1) > (best.quality ?? -1) ? a : best));
+}
+
+function missingCaptures(chosen: readonly CaptureRow[]): Array<{ modality: Modality; position: CapturePosition }> {
+  return REQUIRED_CAPTURES.filter((r) => !chosen.some((c) => c.modality === r.modality && c.position === r.position)).map((r) => ({
+    modality: r.modality,
+    position: r.position,
+  }));
+}
+
+function toSummary(c: CaptureRow): CaptureSummary {
+  return {
+    modality: c.modality,
+    position: CapturePositionSchema.parse(c.position),
+    attempt: c.attempt,
+    format: c.format === null ? null : ImageFormatSchema.parse(c.format),
+    width: c.width,
+    height: c.height,
+    quality: c.quality,
+    exceptionReason: c.exceptionReason === null ? null : CaptureExceptionSchema.parse(c.exceptionReason),
+    byteLength: c.byteLength,
+    sha256: c.sha256,
+    capturedAt: c.capturedAt,
+    chosen: c.chosen,
+  };
+}

@@ -1,0 +1,61 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { openStationDatabase, storeError } from './database.js';
+import type { StationDatabase } from './database.js';
+import { EnrollmentRepository } from './enrollment-repository.js';
+import { stationMigrations } from './migrations/index.js';
+import { OutboxRepository } from './outbox-repository.js';
+
+/** The station's store: the database file and the repositories over it. Only store/ runs SQL. */
+export interface StationStore {
+  readonly file: string;
+  readonly enrollments: EnrollmentRepository;
+  readonly outbox: OutboxRepository;
+  /**
+   * Runs `work` in one transaction: all of it commits, or none of it (it rolls back on any
+   * throw). SQLite failures come out as station errors (STORE_FULL, STORE_CORRUPT).
+   */
+  transaction<T>(work: () => T): T;
+  /** Integrity, sizes: for diagnostics. */
+  health(): { file: string; pageCount: number; pageSize: number; walBytes: number | null };
+  /** PRAGMA integrity_check: 'ok', or the problems SQLite found. */
+  integrityCheck(): string[];
+  close(): void;
+}
+
+export const DATABASE_FILE = 'station.db';
+
+export function openStationStore(dataDir: string, logger: Logger): StationStore {
+  const file = join(dataDir, DATABASE_FILE);
+  const db: StationDatabase = openStationDatabase({ file, migrations: stationMigrations, logger });
+  return {
+    file,
+    enrollments: new EnrollmentRepository(db),
+    outbox: new OutboxRepository(db),
+    transaction<T>(work: () => T): T {
+      try {
+        return db.transaction(work).immediate();
+      } catch (error: unknown) {
+        throw storeError(error, file);
+      }
+    },
+    health() {
+      const pageCount = db.pragma('page_count', { simple: true }) as number;
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      let walBytes: number | null = null;
+      try {
+        walBytes = statSync(`${file}-wal`).size;
+      } catch {
+        walBytes = null;
+      }
+      return { file, pageCount, pageSize, walBytes };
+    },
+    integrityCheck() {
+      return (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { REQUIRED_CAPTURES } from '../../src-main/contract/captures.js';
+
+/** A real Pacitan resident shape: kecamatan Donorojo (35.01.01), man born 12 May 1990. */
+export function demographicsFixture(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    nik: '3501011205900001',
+    nama: 'Budi Santoso',
+    tempatLahir: 'PACITAN',
+    tanggalLahir: '1990-05-12',
+    jenisKelamin: 'LAKI-LAKI',
+    golonganDarah: 'O',
+    alamat: 'JL. RAYA DONOROJO NO. 12',
+    rt: '001',
+    rw: '002',
+    kelurahanDesa: 'DONOROJO',
+    kecamatan: 'DONOROJO',
+    agama: 'ISLAM',
+    statusPerkawinan: 'KAWIN',
+    pekerjaan: 'PETANI/PEKEBUN',
+    kewarganegaraan: 'WNI',
+    ...overrides,
+  };
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Bytes that start like a PNG (its 8-byte signature) followed by noise: enough for the format check. */
+export function fakePng(size = 2048): Buffer {
+  return Buffer.concat([PNG_SIGNATURE, randomBytes(size)]);
+}
+
+/** Every required capture as addCapture params: PNG images, or 256×288 GRAY4 frames for fingers. */
+export function captureParams(id: string): Array<Record<string, unknown>> {
+  return REQUIRED_CAPTURES.map(({ modality, position }) =>
+    modality === 'FINGER'
+      ? {
+          id,
+          modality,
+          position,
+          quality: 70,
+          image: { format: 'GRAY4', base64: randomBytes((256 * 288) / 2).toString('base64'), width: 256, height: 288 },
+        }
+      : { id, modality, position, quality: 80, image: { format: 'PNG', base64: fakePng().toString('base64') } },
+  );
+}
