@@ -1,3 +1,5 @@
+import { captureParams, demographicsFixture } from '../helpers/enrollment.js';
+import { rawRequest } from '../helpers/http.js';
 import { expect, screenshotPath, test } from './fixtures.js';
 
 test.describe('operator shell in training mode', () => {
@@ -33,11 +35,11 @@ test.describe('operator shell in training mode', () => {
     await expect(page.getByTestId('nav-diagnostik')).toHaveCount(0);
   });
 
-  test('reports honest connectivity and an unknown backlog', async ({ page, station }) => {
+  test('reports honest connectivity and the backlog from the outbox', async ({ page, station }) => {
     await page.goto(station.url);
     await page.getByTestId('role-button-technician').click();
     await expect(page.getByTestId('connectivity-badge')).toContainText('LURING');
-    await expect(page.getByTestId('backlog-count')).toContainText('—');
+    await expect(page.getByTestId('backlog-count')).toHaveText('0');
     await page.getByTestId('nav-diagnostik').click();
     await expect(page.getByTestId('page-diagnostik')).toContainText('CENTRAL_NOT_CONFIGURED');
     await page.screenshot({ path: screenshotPath('diagnostik-id.png') });
@@ -100,5 +102,33 @@ test.describe('the web host refuses callers without the launch token', () => {
   test('a token from another launch is refused', async ({ page, station }) => {
     await page.goto(`http://127.0.0.1:${station.port}/#token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`);
     await expect(page.getByTestId('error-alert')).toContainText('TOKEN_INVALID');
+  });
+});
+
+test.describe('live status', () => {
+  test('the top bar backlog follows a commit made through the API, pushed by the status event', async ({ page, station }) => {
+    await page.goto(station.url);
+    await page.getByTestId('role-button-operator').click();
+    await expect(page.getByTestId('backlog-count')).toHaveText('0');
+    let session = '';
+    const call = async (method: string, params: unknown): Promise<Record<string, unknown>> => {
+      const response = await rawRequest({
+        port: station.port,
+        path: `/api/${method}`,
+        headers: {
+          authorization: `Bearer ${station.token}`,
+          'content-type': 'application/json',
+          ...(session === '' ? {} : { 'x-station-session': session }),
+        },
+        body: JSON.stringify(params),
+      });
+      expect(response.status, `${method}: ${response.text.slice(0, 300)}`).toBe(200);
+      return response.json() as Record<string, unknown>;
+    };
+    session = String((await call('session.startTraining', { role: 'operator' }))['sessionId']);
+    const draft = await call('enrollment.startDraft', { demographics: demographicsFixture() });
+    for (const params of captureParams(String(draft['id']))) await call('enrollment.addCapture', params);
+    await call('enrollment.commit', { id: draft['id'] });
+    await expect(page.getByTestId('backlog-count')).toHaveText('1');
   });
 });
