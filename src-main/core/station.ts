@@ -89,7 +89,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now 
       ...(now ? { now } : {}),
     }),
     ...sessionHandlers({ mode: setup.mode, sessions }),
-    ...enrollmentHandlers(enrollments),
+    ...enrollmentHandlers(enrollments, setup.mode),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();

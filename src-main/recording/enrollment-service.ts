@@ -15,6 +15,7 @@ import type { RegionDirectory } from '../reference/regions.js';
 import { open, seal } from '../security/sealed-bytes.js';
 import type { CaptureRow, EnrollmentRow } from '../store/enrollment-repository.js';
 import type { StationStore } from '../store/station-store.js';
+import { previewImage } from '../biometrics/preview.js';
 import { checkCaptureImage } from './capture-input.js';
 import { contentHash } from './content-hash.js';
 import { assertTransition } from './lifecycle.js';
@@ -273,7 +274,15 @@ export class EnrollmentService {
       .find((c) => c.modality === input.modality && c.position === input.position && c.attempt === input.attempt);
     if (capture?.sealed == null || capture.format === null) throw notFound(`${input.id}/${input.position}/${input.attempt}`);
     const bytes = open(this.deps.dataKey, capture.sealed, input.id);
-    return { format: ImageFormatSchema.parse(capture.format), base64: bytes.toString('base64'), width: capture.width, height: capture.height };
+    const format = ImageFormatSchema.parse(capture.format);
+    const preview = previewImage(format, bytes, capture.width, capture.height);
+    return {
+      format,
+      base64: bytes.toString('base64'),
+      width: capture.width,
+      height: capture.height,
+      preview: preview === null ? null : { mime: preview.mime, base64: preview.bytes.toString('base64') },
+    };
   }
 
   search(query: {

@@ -5,6 +5,8 @@ import type { CallOutcome } from '../../src-main/contract/index.js';
 import { statefulConnection } from '../../src-main/core/call-context.js';
 import type { CallerConnection } from '../../src-main/core/call-context.js';
 import type { Station } from '../../src-main/core/station.js';
+import { PNG } from 'pngjs';
+import { REQUIRED_CAPTURES } from '../../src-main/contract/captures.js';
 import { captureParams, demographicsFixture, fakePng } from '../helpers/enrollment.js';
 import { tempDir, trainingStation } from '../helpers/station.js';
 
@@ -191,6 +193,34 @@ describe('recording: drafts, captures, commit (real SQLite, real encryption)', (
     expect((await second.ok<View>('enrollment.get', { id: committed.id })).status).toBe('COMMITTED');
     expect((await second.ok<View>('enrollment.get', { id: draft.id })).status).toBe('DRAFT');
     expect(second.station.status().backlog).toBe(1);
+  });
+
+  it('records a whole resident from training-mode sample captures; fingerprints get a PNG preview', async () => {
+    const d = await desk();
+    const draft = await d.ok<View>('enrollment.startDraft', { demographics: demographicsFixture() });
+    for (const { modality, position } of REQUIRED_CAPTURES) {
+      const sample = await d.ok<{ format: string; base64: string; width: number; height: number; quality: number }>('training.sampleCapture', {
+        modality,
+        position,
+      });
+      await d.ok('enrollment.addCapture', {
+        id: draft.id,
+        modality,
+        position,
+        quality: sample.quality,
+        image: { format: sample.format, base64: sample.base64, width: sample.width, height: sample.height },
+      });
+    }
+    expect((await d.ok<View>('enrollment.commit', { id: draft.id })).status).toBe('COMMITTED');
+    const thumb = await d.ok<{ format: string; preview: { mime: string; base64: string } | null }>('enrollment.captureImage', {
+      id: draft.id,
+      modality: 'FINGER',
+      position: 'RIGHT_THUMB',
+      attempt: 1,
+    });
+    expect(thumb.format).toBe('GRAY4');
+    const decoded = PNG.sync.read(Buffer.from(thumb.preview?.base64 ?? '', 'base64'));
+    expect([decoded.width, decoded.height]).toEqual([256, 288]);
   });
 
   it('refuses recording methods to a printing-desk operator', async () => {

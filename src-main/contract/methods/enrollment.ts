@@ -35,6 +35,16 @@ export const EnrollmentListItem = EnrollmentView.pick({
 export type EnrollmentListItem = z.infer<typeof EnrollmentListItem>;
 
 const RECORDERS = ['operator', 'supervisor'] as const;
+
+/** An image as stored, plus a preview the browser can show (null for JPEG 2000 / WSQ). */
+export const CapturedImage = z.object({
+  format: ImageFormat,
+  base64: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  preview: z.object({ mime: z.enum(['image/png', 'image/jpeg']), base64: z.string() }).nullable(),
+});
+export type CapturedImage = z.infer<typeof CapturedImage>;
 const EnrollmentId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'enrollment id must be a ULID');
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'image must be base64');
 
@@ -89,7 +99,13 @@ export const enrollmentMethods = {
     summary: 'The image of one capture attempt, decrypted, for review.',
     roles: RECORDERS,
     params: z.object({ id: EnrollmentId, modality: Modality, position: CapturePosition, attempt: z.number().int().min(1).max(3) }).strict(),
-    result: z.object({ format: ImageFormat, base64: z.string(), width: z.number().int().nullable(), height: z.number().int().nullable() }),
+    result: CapturedImage,
+  }),
+  'training.sampleCapture': defineMethod({
+    summary: 'Training mode only: a synthetic capture (face, fingerprint, iris or signature) in place of a device, with its quality.',
+    roles: RECORDERS,
+    params: z.object({ modality: Modality, position: CapturePosition, attempt: z.number().int().min(1).max(3).default(1) }).strict(),
+    result: CapturedImage.extend({ quality: z.number().int().min(0).max(100) }),
   }),
   'enrollment.search': defineMethod({
     summary: 'Find records by NIK, name prefix, registration number or status, newest first, in pages.',
