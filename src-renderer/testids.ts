@@ -15,6 +15,39 @@
  *   info-version             version on the Info page (also on the production sign-in screen)
  *   info-station-id          station id on the Info page (also on the production sign-in screen)
  *   error-alert              an error from the station: code and message in the current language
+ *
+ * Perekaman (recording wizard, src-renderer/recording/):
+ *   wizard-new               start screen: "Rekam penduduk baru"
+ *   draft-row                start screen: one unfinished draft (a button; resumes at its stored step)
+ *   records-search           start screen: the records search box (NIK, name prefix or registration no.)
+ *   records-status           start screen: the status filter (native select)
+ *   records-row              start screen: one record of the list (a button; opens the read-only detail)
+ *   records-more             start screen: "Muat lebih banyak"
+ *   record-detail            the read-only detail of one record
+ *   wizard-step-<step>       the active step's panel: DATA | FOTO | SIDIK_JARI | IRIS | TANDA_TANGAN | TINJAU | SIMPAN
+ *   wizard-registration-no   the draft's registration number in the wizard header
+ *   field-<key>              the input of a Demographics field (nik, nama, tempatLahir, ...)
+ *   field-error-<key>        that field's error text (Mantine's error element); `field-error-_form` is the
+ *                            alert for issues that belong to no field
+ *   duplicate-alert          DUPLICATE_NIK: the records with the same NIK and "Lanjutkan sebagai pembaruan"
+ *   duplicate-update         "Lanjutkan sebagai pembaruan"; duplicate-reason / duplicate-confirm: its reason and OK
+ *   capture-position-<POS>   a capture position's tile (FRONTAL, RIGHT_IRIS, LEFT_IRIS, SIGNATURE); carries
+ *                            data-current="true" for the highlighted one and data-done="true" once captured or excepted
+ *   finger-<POS>             the same tile for a finger (RIGHT_THUMB … LEFT_LITTLE) in the 2×5 grid
+ *   capture-button           "Ambil" for the highlighted position (Enter on a position tile does the same)
+ *   capture-preview          the <img> of the highlighted position's chosen (or latest) capture
+ *   capture-quality          its quality score (0–100)
+ *   capture-progress         "n dari N posisi selesai" of the step
+ *   exception-button         "Pengecualian" for the highlighted position; exception-reason / exception-save in its dialog
+ *   review-missing           the review's list of missing positions; review-slot-<POS> each position's tile
+ *   wizard-next              "Lanjut" (on Data Penduduk it submits the form)
+ *   wizard-back              "Kembali"
+ *   wizard-close             leave the wizard; the draft stays
+ *   commit-button            "Simpan rekaman" (enrollment.commit)
+ *   saved-panel              "Tersimpan", shown only after the commit returned
+ *   saved-registration-no    the committed record's registration number
+ *   saved-content-hash       the content hash, shortened (full value in its title attribute)
+ *   saved-next               "Rekam penduduk berikutnya"
  */
 import type { Role } from '../src-main/contract/index.js';
 import type { PageKey } from './pages/page-keys';
@@ -30,8 +63,44 @@ export const TEST_IDS = {
   infoVersion: 'info-version',
   infoStationId: 'info-station-id',
   errorAlert: 'error-alert',
+  wizardNew: 'wizard-new',
+  draftRow: 'draft-row',
+  recordsSearch: 'records-search',
+  recordsStatus: 'records-status',
+  recordsRow: 'records-row',
+  recordsMore: 'records-more',
+  recordDetail: 'record-detail',
+  wizardRegistrationNo: 'wizard-registration-no',
+  duplicateAlert: 'duplicate-alert',
+  duplicateUpdate: 'duplicate-update',
+  duplicateReason: 'duplicate-reason',
+  duplicateConfirm: 'duplicate-confirm',
+  captureButton: 'capture-button',
+  capturePreview: 'capture-preview',
+  captureQuality: 'capture-quality',
+  captureProgress: 'capture-progress',
+  exceptionButton: 'exception-button',
+  exceptionReason: 'exception-reason',
+  exceptionSave: 'exception-save',
+  reviewMissing: 'review-missing',
+  wizardNext: 'wizard-next',
+  wizardBack: 'wizard-back',
+  wizardClose: 'wizard-close',
+  commitButton: 'commit-button',
+  savedPanel: 'saved-panel',
+  savedRegistrationNo: 'saved-registration-no',
+  savedContentHash: 'saved-content-hash',
+  savedNext: 'saved-next',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;
 export const navTestId = (page: PageKey): `nav-${PageKey}` => `nav-${page}`;
 export const pageTestId = (page: PageKey): `page-${PageKey}` => `page-${page}`;
+
+export const wizardStepTestId = (step: string): string => `wizard-step-${step}`;
+export const fieldTestId = (field: string): string => `field-${field}`;
+export const fieldErrorTestId = (field: string): string => `field-error-${field}`;
+/** Fingers are `finger-<POS>`; the other capture positions `capture-position-<POS>`. */
+export const positionTestId = (modality: string, position: string): string =>
+  modality === 'FINGER' ? `finger-${position}` : `capture-position-${position}`;
+export const reviewSlotTestId = (position: string): string => `review-slot-${position}`;

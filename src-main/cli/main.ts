@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { STATION_VERSION } from '../core/version.js';
+import { registerBackup } from './commands/backup.js';
 import { registerConfig } from './commands/config.js';
 import { registerServe } from './commands/serve.js';
 import { registerVersion } from './commands/version.js';
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(--help untuk bantuan / for help)');
   registerServe(program);
   registerConfig(program);
+  registerBackup(program);
   registerVersion(program);
   return program;
 }

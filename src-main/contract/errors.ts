@@ -34,6 +34,9 @@ export const ErrorCode = z.enum([
   'DUPLICATE_NIK',
   'CAPTURES_MISSING',
   'NOT_FOUND',
+  'NOT_A_BACKUP',
+  'BACKUP_MISMATCH',
+  'STATION_RUNNING',
   // keys and sealed data
   'DATA_KEY_UNUSABLE',
   'SEALED_DATA_UNREADABLE',

@@ -184,6 +184,27 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'Record not found. Check the number or search again.',
     },
   },
+  NOT_A_BACKUP: {
+    status: 400,
+    message: {
+      id: 'Berkas ini bukan cadangan KTP Station yang utuh. Pilih berkas dari `ktp-station backup`.',
+      en: 'This file is not an intact KTP Station backup. Choose a file made by `ktp-station backup`.',
+    },
+  },
+  BACKUP_MISMATCH: {
+    status: 409,
+    message: {
+      id: 'Cadangan ini milik station lain atau dibuat dengan kunci data lain. Gunakan --force hanya bila yakin.',
+      en: 'This backup belongs to another station or was made with another data key. Use --force only if you are sure.',
+    },
+  },
+  STATION_RUNNING: {
+    status: 409,
+    message: {
+      id: 'Station sedang berjalan. Tutup station terlebih dahulu, lalu ulangi.',
+      en: 'The station is running. Close it first, then try again.',
+    },
+  },
   DATA_KEY_UNUSABLE: {
     status: 500,
     message: {

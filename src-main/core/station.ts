@@ -16,6 +16,7 @@ import { enrollmentHandlers } from './services/enrollment-handlers.js';
 import { sessionHandlers } from './services/session-service.js';
 import { stationHandlers } from './services/station-service.js';
 import { SessionRegistry } from './sessions.js';
+import { lockDataDir } from './station-lock.js';
 
 /** The Station core: one per launch, shared by whichever host carries the UI. */
 export interface Station {
@@ -41,12 +42,20 @@ export interface CreateStationOptions {
 export function createStation({ setup, logger, host, regions, keyProtector, now }: CreateStationOptions): Station {
   const startedAt = (now ?? (() => new Date()))();
   const events = new EventBus();
-  const store = openStationStore(setup.dataDir, logger);
+  const unlock = lockDataDir(setup.dataDir);
+  let store;
   let dataKey;
+  try {
+    store = openStationStore(setup.dataDir, logger);
+  } catch (error: unknown) {
+    unlock();
+    throw error;
+  }
   try {
     dataKey = loadOrCreateDataKey({ dataDir: setup.dataDir, protector: keyProtector ?? keyFileProtector() });
   } catch (error: unknown) {
     store.close();
+    unlock();
     throw error;
   }
   for (const warning of dataKey.warnings) logger.warn({ file: dataKey.file, protection: dataKey.protection }, warning);
@@ -104,6 +113,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now 
     close: () => {
       connectivity.stop();
       store.close();
+      unlock();
       logger.info('station stopped');
       return Promise.resolve();
     },
