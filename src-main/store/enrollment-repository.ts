@@ -122,9 +122,9 @@ function toCapture(row: CaptureSqlRow): CaptureRow {
   };
 }
 
-/** Escapes LIKE wildcards so a name prefix matches literally. */
-function likePrefix(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** The smallest string above every string that starts with `prefix` (its last code unit + 1). */
+function prefixUpperBound(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 /** All SQL on enrollments and their captures. Callers own the transaction boundaries. */
@@ -185,9 +185,11 @@ export class EnrollmentRepository {
       where.push('nik = @nik');
       params['nik'] = query.nik;
     }
-    if (query.namePrefix !== undefined) {
-      where.push("name_key LIKE @name ESCAPE '\\'");
-      params['name'] = likePrefix(query.namePrefix);
+    if (query.namePrefix !== undefined && query.namePrefix !== '') {
+      // A range on the (binary) index instead of LIKE, which SQLite cannot serve from it.
+      where.push('name_key >= @nameFrom AND name_key < @nameTo');
+      params['nameFrom'] = query.namePrefix;
+      params['nameTo'] = prefixUpperBound(query.namePrefix);
     }
     if (query.registrationNo !== undefined) {
       where.push('registration_no = @registrationNo');
