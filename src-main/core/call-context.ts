@@ -21,7 +21,7 @@ export interface CallerConnection {
 export interface CallContext {
   readonly connection: CallerConnection;
   /** Null for methods open to anyone when no operator is signed in. */
-  readonly operator: { readonly id: string; readonly role: Role; readonly sessionId: string } | null;
+  readonly operator: { readonly id: string; readonly displayName: string; readonly role: Role; readonly sessionId: string } | null;
 }
 
 /** A connection whose session is only what the caller sends each time (HTTP, CLI). */

@@ -79,7 +79,12 @@ export function createTableDispatcher(
       operator:
         session === null
           ? null
-          : { id: session.operator.id, role: session.operator.role, sessionId: session.sessionId },
+          : {
+              id: session.operator.id,
+              displayName: session.operator.displayName,
+              role: session.operator.role,
+              sessionId: session.sessionId,
+            },
     };
     const result: unknown = await handler(parsed.data, context);
     const checked = spec.result.safeParse(result);

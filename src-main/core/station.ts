@@ -98,7 +98,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now 
       ...(now ? { now } : {}),
     }),
     ...sessionHandlers({ mode: setup.mode, sessions }),
-    ...enrollmentHandlers(enrollments, setup.mode),
+    ...enrollmentHandlers(enrollments, setup),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();

@@ -5,6 +5,7 @@ import type { CallOutcome } from '../../src-main/contract/index.js';
 import { statefulConnection } from '../../src-main/core/call-context.js';
 import type { CallerConnection } from '../../src-main/core/call-context.js';
 import type { Station } from '../../src-main/core/station.js';
+import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { REQUIRED_CAPTURES } from '../../src-main/contract/captures.js';
 import { captureParams, demographicsFixture, fakePng } from '../helpers/enrollment.js';
@@ -221,6 +222,22 @@ describe('recording: drafts, captures, commit (real SQLite, real encryption)', (
     expect(thumb.format).toBe('GRAY4');
     const decoded = PNG.sync.read(Buffer.from(thumb.preview?.base64 ?? '', 'base64'));
     expect([decoded.width, decoded.height]).toEqual([256, 288]);
+  });
+
+  it('prints a receipt (tanda terima) PDF for a saved record, and none for a draft', async () => {
+    const d = await desk();
+    const saved = await recordOne(d);
+    const receipt = await d.ok<{ fileName: string; pdfBase64: string }>('enrollment.receipt', { id: saved.id });
+    expect(receipt.fileName).toBe(`tanda-terima-${saved.registrationNo}.pdf`);
+    const pdf = await PDFDocument.load(Buffer.from(receipt.pdfBase64, 'base64'));
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getTitle()).toContain(saved.registrationNo);
+    const [width, height] = [pdf.getPage(0).getWidth(), pdf.getPage(0).getHeight()];
+    expect([Math.round(width), Math.round(height)]).toEqual([420, 595]);
+    const unusual = await recordOne(d, { alamat: 'JL. ŞEHİR ĂNH 5 — ☂' }, 'Alamat dengan huruf khusus');
+    expect((await d.call('enrollment.receipt', { id: unusual.id })).ok).toBe(true);
+    const draft = await d.ok<View>('enrollment.startDraft', { demographics: demographicsFixture(), updateReason: 'Perubahan data' });
+    expect(await d.call('enrollment.receipt', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } });
   });
 
   it('refuses recording methods to a printing-desk operator', async () => {

@@ -101,6 +101,12 @@ export const enrollmentMethods = {
     params: z.object({ id: EnrollmentId, modality: Modality, position: CapturePosition, attempt: z.number().int().min(1).max(3) }).strict(),
     result: CapturedImage,
   }),
+  'enrollment.receipt': defineMethod({
+    summary: "The resident's receipt (tanda terima) of a committed record: a PDF with the registration number and a QR code.",
+    roles: RECORDERS,
+    params: z.object({ id: EnrollmentId }).strict(),
+    result: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+  }),
   'training.sampleCapture': defineMethod({
     summary: 'Training mode only: a synthetic capture (face, fingerprint, iris or signature) in place of a device, with its quality.',
     roles: RECORDERS,

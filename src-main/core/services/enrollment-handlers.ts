@@ -1,6 +1,8 @@
 import type { StationMode } from '../../contract/status.js';
 import { previewImage } from '../../biometrics/preview.js';
 import type { EnrollmentService } from '../../recording/enrollment-service.js';
+import { renderReceipt } from '../../recording/receipt.js';
+import type { StationSetup } from '../config/profile.js';
 import { sampleCapture } from '../../sim/sample-captures.js';
 import { StationError } from '../station-error.js';
 import type { HandlerGroup } from '../handlers.js';
@@ -13,6 +15,7 @@ type EnrollmentMethod =
   | 'enrollment.get'
   | 'enrollment.captureImage'
   | 'enrollment.search'
+  | 'enrollment.receipt'
   | 'training.sampleCapture';
 
 function operatorId(context: { operator: { id: string } | null }): string {
@@ -21,7 +24,8 @@ function operatorId(context: { operator: { id: string } | null }): string {
   return context.operator.id;
 }
 
-export function enrollmentHandlers(service: EnrollmentService, mode: StationMode): HandlerGroup<EnrollmentMethod> {
+export function enrollmentHandlers(service: EnrollmentService, setup: StationSetup): HandlerGroup<EnrollmentMethod> {
+  const mode: StationMode = setup.mode;
   return {
     'enrollment.startDraft': (params, context) => service.startDraft(params, operatorId(context)),
     'enrollment.updateDraft': (params) => service.updateDraft(params),
@@ -30,6 +34,27 @@ export function enrollmentHandlers(service: EnrollmentService, mode: StationMode
     'enrollment.get': ({ id }) => service.get(id),
     'enrollment.captureImage': (params) => service.captureImage(params),
     'enrollment.search': (params) => service.search(params),
+    'enrollment.receipt': async ({ id }, context) => {
+      const view = service.get(id);
+      if (view.status === 'DRAFT') {
+        throw new StationError('ILLEGAL_TRANSITION', {
+          message: {
+            id: 'Tanda terima hanya untuk rekaman yang sudah tersimpan. Simpan rekaman terlebih dahulu.',
+            en: 'A receipt is only for a saved record. Save the record first.',
+          },
+          details: { id, status: view.status },
+        });
+      }
+      const pdf = await renderReceipt(view, {
+        stationId: setup.profile.stationId,
+        provinceName: setup.regionNames.province,
+        regencyName: setup.regionNames.regency,
+        districtName: setup.regionNames.district,
+        operatorName: context.operator?.displayName ?? '-',
+        printedAt: new Date(),
+      });
+      return { fileName: `tanda-terima-${view.registrationNo}.pdf`, pdfBase64: pdf.toString('base64') };
+    },
     'training.sampleCapture': ({ modality, position, attempt }) => {
       if (mode !== 'training') {
         throw new StationError('TRAINING_ONLY', { details: { method: 'training.sampleCapture', hint: 'capture from the device' } });
