@@ -28,7 +28,7 @@ function formatDate(iso: string): string {
  */
 function printable(font: PDFFont, text: string): string {
   const supported = new Set(font.getCharacterSet());
-  return [...text].map((c) => (supported.has(c.codePointAt(0) ?? 0) ? c : '?')).join('');
+  return Array.from(text, (c) => (supported.has(c.codePointAt(0) ?? 0) ? c : '?')).join('');
 }
 
 /** What the QR code carries: enough for central or a desk to find and check the record offline. */
