@@ -8,7 +8,7 @@ import {
 } from '../contract/captures.js';
 import { Demographics } from '../contract/demographics.js';
 import type { EnrollmentStatus } from '../contract/enrollment-status.js';
-import type { EnrollmentListItem, EnrollmentView, WizardStep } from '../contract/methods/enrollment.js';
+import type { DashboardSummary, EnrollmentListItem, EnrollmentView, WizardStep } from '../contract/methods/enrollment.js';
 import { WizardStep as WizardStepSchema } from '../contract/methods/enrollment.js';
 import { StationError } from '../core/station-error.js';
 import type { RegionDirectory } from '../reference/regions.js';
@@ -309,6 +309,25 @@ export class EnrollmentService {
     }));
     const last = rows.at(-1);
     return { items, nextBeforeSeq: rows.length === query.limit && last !== undefined ? last.seq : null };
+  }
+
+  /** Today against the target, records by status, and the last `days` days (station's local dates). */
+  dashboard(target: number, days = 14): DashboardSummary {
+    const now = this.now();
+    const startOfDay = (offset: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() - offset);
+    const localDate = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const lastDays = Array.from({ length: days }, (_, i) => days - 1 - i).map((offset) => {
+      const from = startOfDay(offset);
+      const to = startOfDay(offset - 1);
+      return { date: localDate(from), recorded: this.deps.store.enrollments.countCommittedBetween(from.toISOString(), to.toISOString()) };
+    });
+    return {
+      today: { date: localDate(startOfDay(0)), recorded: lastDays.at(-1)?.recorded ?? 0, target },
+      byStatus: this.deps.store.enrollments.countByStatus(),
+      backlog: this.backlog(),
+      lastDays,
+    };
   }
 
   /** Records waiting to reach central (for the top bar). */

@@ -214,6 +214,13 @@ export class EnrollmentRepository {
     }>;
   }
 
+  /** Records committed in [from, to) (ISO instants). */
+  countCommittedBetween(from: string, to: string): number {
+    return (
+      this.db.prepare('SELECT count(*) AS n FROM enrollment WHERE committed_at >= ? AND committed_at < ?').get(from, to) as { n: number }
+    ).n;
+  }
+
   upsertCapture(row: CaptureRow): void {
     this.db
       .prepare(

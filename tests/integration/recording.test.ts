@@ -240,6 +240,26 @@ describe('recording: drafts, captures, commit (real SQLite, real encryption)', (
     expect(await d.call('enrollment.receipt', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } });
   });
 
+  it('summarises the day for the dashboard: recorded today against the target, by status, 14 days', async () => {
+    const d = await desk();
+    await recordOne(d);
+    await d.ok('enrollment.startDraft', { demographics: demographicsFixture({ nik: '3501014308850002', nama: 'Siti', tanggalLahir: '1985-08-03', jenisKelamin: 'PEREMPUAN' }) });
+    const summary = await d.ok<{
+      today: { recorded: number; target: number };
+      byStatus: Array<{ status: string; count: number }>;
+      backlog: number;
+      lastDays: Array<{ recorded: number }>;
+    }>('dashboard.summary', {});
+    expect(summary.today).toMatchObject({ recorded: 1, target: 150 });
+    expect(summary.byStatus).toEqual([
+      { status: 'COMMITTED', count: 1 },
+      { status: 'DRAFT', count: 1 },
+    ]);
+    expect(summary.backlog).toBe(1);
+    expect(summary.lastDays).toHaveLength(14);
+    expect(summary.lastDays.reduce((sum, day) => sum + day.recorded, 0)).toBe(1);
+  });
+
   it('refuses recording methods to a printing-desk operator', async () => {
     const d = await desk();
     await d.ok('session.startTraining', { role: 'printer' });

@@ -36,6 +36,15 @@ export type EnrollmentListItem = z.infer<typeof EnrollmentListItem>;
 
 const RECORDERS = ['operator', 'supervisor'] as const;
 
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const DashboardSummary = z.object({
+  today: z.object({ date: LocalDate, recorded: z.number().int().nonnegative(), target: z.number().int().positive() }),
+  byStatus: z.array(z.object({ status: EnrollmentStatus, count: z.number().int().nonnegative() })),
+  backlog: z.number().int().nonnegative(),
+  lastDays: z.array(z.object({ date: LocalDate, recorded: z.number().int().nonnegative() })),
+});
+export type DashboardSummary = z.infer<typeof DashboardSummary>;
+
 /** An image as stored, plus a preview the browser can show (null for JPEG 2000 / WSQ). */
 export const CapturedImage = z.object({
   format: ImageFormat,
@@ -106,6 +115,12 @@ export const enrollmentMethods = {
     roles: RECORDERS,
     params: z.object({ id: EnrollmentId }).strict(),
     result: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+  }),
+  'dashboard.summary': defineMethod({
+    summary: "The desk's day: residents recorded today against the daily target, records by status, and the last 14 days.",
+    roles: RECORDERS,
+    params: z.object({}).strict(),
+    result: DashboardSummary,
   }),
   'training.sampleCapture': defineMethod({
     summary: 'Training mode only: a synthetic capture (face, fingerprint, iris or signature) in place of a device, with its quality.',

@@ -16,6 +16,7 @@ type EnrollmentMethod =
   | 'enrollment.captureImage'
   | 'enrollment.search'
   | 'enrollment.receipt'
+  | 'dashboard.summary'
   | 'training.sampleCapture';
 
 function operatorId(context: { operator: { id: string } | null }): string {
@@ -34,6 +35,7 @@ export function enrollmentHandlers(service: EnrollmentService, setup: StationSet
     'enrollment.get': ({ id }) => service.get(id),
     'enrollment.captureImage': (params) => service.captureImage(params),
     'enrollment.search': (params) => service.search(params),
+    'dashboard.summary': () => service.dashboard(setup.profile.dailyTarget),
     'enrollment.receipt': async ({ id }, context) => {
       const view = service.get(id);
       if (view.status === 'DRAFT') {
