@@ -19,6 +19,11 @@ export interface StationStore {
   transaction<T>(work: () => T): T;
   /** Integrity, sizes: for diagnostics. */
   health(): { file: string; pageCount: number; pageSize: number; walBytes: number | null };
+  /**
+   * Caps the database file (SQLite max_page_count): past it a write fails with STORE_FULL exactly
+   * as on a full disk, leaving room on the disk for logs and the OS. Null lifts the cap.
+   */
+  setSizeLimit(bytes: number | null): void;
   /** PRAGMA integrity_check: 'ok', or the problems SQLite found. */
   integrityCheck(): string[];
   close(): void;
@@ -50,6 +55,11 @@ export function openStationStore(dataDir: string, logger: Logger): StationStore 
         walBytes = null;
       }
       return { file, pageCount, pageSize, walBytes };
+    },
+    setSizeLimit(bytes) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      const pages = bytes === null ? 4294967294 : Math.max(1, Math.floor(bytes / pageSize));
+      db.pragma(`max_page_count = ${pages}`);
     },
     integrityCheck() {
       return (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
