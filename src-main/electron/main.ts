@@ -2,10 +2,12 @@
 // Nothing of substance lives here; everything it calls is tested on plain Node.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, safeStorage } from 'electron';
 import { bootStation } from '../core/boot.js';
 import type { BootedStation } from '../core/boot.js';
 import { isStationError } from '../core/station-error.js';
+import { chooseKeyProtector, keyFileProtector } from '../security/data-key.js';
+import type { KeyProtector } from '../security/data-key.js';
 import { wireBridge } from './bridge.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,11 +41,26 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/**
+ * The station data key is wrapped by the OS keychain through safeStorage. On Linux without a
+ * keyring safeStorage falls back to a fixed password ("basic_text"), which protects nothing:
+ * then the key file (0600) is used, and diagnostics warn about it.
+ */
+function dataKeyProtector(): KeyProtector {
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return keyFileProtector();
+  return chooseKeyProtector(safeStorage);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   let booted: BootedStation;
   try {
-    booted = await bootStation({ configFlag: flag('--config'), dataFlag: flag('--data'), host: 'electron' });
+    booted = await bootStation({
+      configFlag: flag('--config'),
+      dataFlag: flag('--data'),
+      host: 'electron',
+      keyProtector: dataKeyProtector(),
+    });
   } catch (error: unknown) {
     const text = isStationError(error) ? `${error.text.id}\n\n${error.text.en}` : String(error);
     dialog.showErrorBox('KTP Station', text);
