@@ -38,6 +38,13 @@ export const Connectivity = z.object({
 });
 export type Connectivity = z.infer<typeof Connectivity>;
 
+/** Something a technician should fix; the station keeps working. */
+export const StationWarning = z.object({
+  code: z.enum(['DATA_KEY_FILE_ONLY', 'DATA_KEY_PERMISSIONS', 'DATA_KEY_FOLDER_PERMISSIONS']),
+  message: z.object({ id: z.string(), en: z.string() }),
+});
+export type StationWarning = z.infer<typeof StationWarning>;
+
 export const StationStatus = z.object({
   mode: StationMode,
   connectivity: Connectivity,

@@ -58,7 +58,8 @@ export function createStation({ setup, logger, host, regions, keyProtector, now 
     unlock();
     throw error;
   }
-  for (const warning of dataKey.warnings) logger.warn({ file: dataKey.file, protection: dataKey.protection }, warning);
+  for (const warning of dataKey.warnings) logger.warn({ file: dataKey.file, protection: dataKey.protection, code: warning.code }, warning.message.en);
+  const warnings = dataKey.warnings;
   const enrollments = new EnrollmentService({
     store,
     dataKey: dataKey.key,
@@ -91,6 +92,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now 
       startedAt,
       status,
       host,
+      warnings: () => warnings,
       probeCentral: async () => {
         await connectivity.probe();
         return connectivity.connectivity;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import type { StationWarning } from '../contract/status.js';
 import { StationError } from '../core/station-error.js';
 import { errnoCode, fsyncDirectory, writeFileAtomicNoOverwrite } from './atomic-file.js';
 import { KEY_BYTES } from './sealed-bytes.js';
@@ -41,7 +42,8 @@ export interface DataKey {
   key: Buffer;
   file: string;
   protection: KeyProtection;
-  warnings: string[];
+  /** Things a technician should fix (shown by diagnostics), each with a stable code. */
+  warnings: StationWarning[];
 }
 
 export const DATA_KEY_FILE_NAME = 'station-data.key';
@@ -144,29 +146,48 @@ function shellQuote(path: string): string {
   return /^[A-Za-z0-9_./:\\-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
 }
 
-function keyFileOnlyWarning(file: string, current: KeyProtection): string {
+function keyFileOnlyWarning(file: string, current: KeyProtection): StationWarning {
   const why =
     current === 'key-file'
-      ? 'no operating system credential store on this host'
-      : 'it was created by a host without the operating system credential store, and is never rewritten';
-  return `The station data key ${file} is protected only by file permissions (${why}). Anyone who can read this file and the database can read the biometric images: keep the data folder on an encrypted disk and readable only by the station account.`;
+      ? { id: 'tidak ada penyimpanan kredensial sistem operasi di komputer ini', en: 'no operating system credential store on this host' }
+      : {
+          id: 'kunci dibuat oleh host tanpa penyimpanan kredensial sistem operasi dan tidak pernah ditulis ulang',
+          en: 'it was created by a host without the operating system credential store, and is never rewritten',
+        };
+  return {
+    code: 'DATA_KEY_FILE_ONLY',
+    message: {
+      id: `Kunci data station ${file} hanya dilindungi izin berkas (${why.id}). Siapa pun yang dapat membaca berkas ini dan basis data dapat membaca gambar biometrik: simpan folder data di disk terenkripsi dan hanya dapat dibaca akun station.`,
+      en: `The station data key ${file} is protected only by file permissions (${why.en}). Anyone who can read this file and the database can read the biometric images: keep the data folder on an encrypted disk and readable only by the station account.`,
+    },
+  };
 }
 
-function permissionWarnings(file: string): string[] {
+function permissionWarnings(file: string): StationWarning[] {
   if (!isPosix) return [];
-  const warnings: string[] = [];
+  const warnings: StationWarning[] = [];
   const fileMode = statSync(file).mode & 0o777;
   if ((fileMode & ~FILE_MODE) !== 0) {
-    warnings.push(
-      `The station data key ${file} has permissions ${fileMode.toString(8).padStart(4, '0')}, wider than 0600: other accounts may read it. Fix: chmod 600 ${shellQuote(file)}`,
-    );
+    const mode = fileMode.toString(8).padStart(4, '0');
+    warnings.push({
+      code: 'DATA_KEY_PERMISSIONS',
+      message: {
+        id: `Kunci data station ${file} berizin ${mode}, lebih longgar dari 0600: akun lain dapat membacanya. Perbaiki: chmod 600 ${shellQuote(file)}`,
+        en: `The station data key ${file} has permissions ${mode}, wider than 0600: other accounts may read it. Fix: chmod 600 ${shellQuote(file)}`,
+      },
+    });
   }
   const dir = dirname(file);
   const dirMode = statSync(dir).mode & 0o777;
   if ((dirMode & ~DIR_MODE) !== 0) {
-    warnings.push(
-      `The station key folder ${dir} has permissions ${dirMode.toString(8).padStart(4, '0')}, wider than 0700. Fix: chmod 700 ${shellQuote(dir)}`,
-    );
+    const mode = dirMode.toString(8).padStart(4, '0');
+    warnings.push({
+      code: 'DATA_KEY_FOLDER_PERMISSIONS',
+      message: {
+        id: `Folder kunci station ${dir} berizin ${mode}, lebih longgar dari 0700. Perbaiki: chmod 700 ${shellQuote(dir)}`,
+        en: `The station key folder ${dir} has permissions ${mode}, wider than 0700. Fix: chmod 700 ${shellQuote(dir)}`,
+      },
+    });
   }
   return warnings;
 }

@@ -76,7 +76,8 @@ describe('station data key (real files)', () => {
     const dir = dataDir();
     const created = loadOrCreateDataKey({ dataDir: dir, protector: keyFileProtector() });
     expect(created.warnings).toHaveLength(1);
-    expect(created.warnings[0]).toMatch(/protected only by file permissions/);
+    expect(created.warnings[0]?.message.en).toMatch(/protected only by file permissions/);
+    expect(created.warnings[0]?.code).toBe('DATA_KEY_FILE_ONLY');
   });
 
   it.skipIf(!posix)('writes the file 0600 in a 0700 folder', () => {
@@ -92,8 +93,8 @@ describe('station data key (real files)', () => {
     chmodSync(created.file, 0o644);
     const loaded = loadOrCreateDataKey({ dataDir: dir, protector: keyFileProtector() });
     expect(loaded.key.equals(created.key)).toBe(true);
-    expect(loaded.warnings).toContainEqual(expect.stringContaining(`chmod 600 ${created.file}`));
-    expect(loaded.warnings.find((w) => w.includes('chmod 600'))).toMatch(/0644/);
+    expect(loaded.warnings.map((w) => w.message.en)).toContainEqual(expect.stringContaining(`chmod 600 ${created.file}`));
+    expect(loaded.warnings.find((w) => w.message.en.includes('chmod 600'))?.message.en).toMatch(/0644/);
     // Loading does not change the file (the operator applies the fix).
     expect(statSync(created.file).mode & 0o777).toBe(0o644);
   });
@@ -173,7 +174,7 @@ describe('station data key (real files)', () => {
       const loaded = loadOrCreateDataKey({ dataDir: dir, protector: safeStorageProtector(fakeSafeStorage()) });
       expect(loaded.key.equals(created.key)).toBe(true);
       expect(loaded.protection).toBe('key-file');
-      expect(loaded.warnings).toContainEqual(expect.stringMatching(/protected only by file permissions/));
+      expect(loaded.warnings.map((w) => w.message.en)).toContainEqual(expect.stringMatching(/protected only by file permissions/));
     });
 
     it('unavailable safeStorage: creating refuses (no file written), and chooseKeyProtector falls back to the key file', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from '../method.js';
-import { Connectivity, StationMode, StationStatus } from '../status.js';
+import { Connectivity, StationMode, StationStatus, StationWarning } from '../status.js';
 
 export const StationInfo = z.object({
   product: z.literal('KTP Station'),
@@ -22,6 +22,8 @@ export const StationInfo = z.object({
   host: z.enum(['web', 'electron']),
   runtime: z.object({ node: z.string(), electron: z.string().nullable(), platform: z.string() }),
   dailyTarget: z.number().int().nonnegative(),
+  /** What a technician should fix (e.g. how the data key is protected); shown by diagnostics. */
+  warnings: z.array(StationWarning),
 });
 export type StationInfo = z.infer<typeof StationInfo>;
 

@@ -1,5 +1,5 @@
 import type { StationInfo } from '../../contract/methods/station.js';
-import type { Connectivity, StationStatus } from '../../contract/status.js';
+import type { Connectivity, StationStatus, StationWarning } from '../../contract/status.js';
 import type { StationSetup } from '../config/profile.js';
 import type { HostKind } from '../call-context.js';
 import type { HandlerGroup } from '../handlers.js';
@@ -11,6 +11,7 @@ export interface StationServiceDeps {
   status: () => StationStatus;
   /** Probes central at once and returns the resulting connectivity. */
   probeCentral: () => Promise<Connectivity>;
+  warnings: () => StationWarning[];
   /** Which host this core was started under (the Electron shell or the web host). */
   host: Exclude<HostKind, 'cli'>;
   now?: () => Date;
@@ -43,6 +44,7 @@ export function stationHandlers(deps: StationServiceDeps): HandlerGroup<'station
         platform: `${process.platform}-${process.arch}`,
       },
       dailyTarget: deps.setup.profile.dailyTarget,
+      warnings: deps.warnings(),
     }),
     'station.status': () => deps.status(),
     'station.probeCentral': () => deps.probeCentral(),

@@ -1,0 +1,201 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshotPath, test } from './fixtures.js';
+
+/** The resident of tests/helpers/enrollment.ts: Donorojo, Pacitan; a man born 12 May 1990. */
+const BUDI = {
+  nik: '3501011205900001',
+  nama: 'Budi Santoso',
+  tempatLahir: 'PACITAN',
+  tanggalLahir: '1990-05-12',
+  jenisKelamin: 'LAKI-LAKI',
+  golonganDarah: 'O',
+  alamat: 'JL. RAYA DONOROJO NO. 12',
+  rt: '001',
+  rw: '002',
+  kelurahanDesa: 'DONOROJO',
+  kecamatan: 'DONOROJO',
+  agama: 'ISLAM',
+  statusPerkawinan: 'KAWIN',
+  pekerjaan: 'PETANI/PEKEBUN',
+};
+
+type Resident = typeof BUDI;
+
+async function signInAsOperator(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('role-button-operator').click();
+  await expect(page.getByTestId('page-perekaman')).toBeVisible();
+}
+
+/** Fills Data Penduduk the way an operator does: typing, and picking from the lists. */
+async function fillResident(page: Page, resident: Resident): Promise<void> {
+  for (const field of ['nik', 'nama', 'tempatLahir', 'tanggalLahir', 'alamat', 'rt', 'rw', 'kelurahanDesa', 'kecamatan'] as const) {
+    await page.getByTestId(`field-${field}`).fill(resident[field]);
+  }
+  for (const field of ['jenisKelamin', 'golonganDarah', 'agama', 'statusPerkawinan'] as const) {
+    await page.getByTestId(`field-${field}`).selectOption(resident[field]);
+  }
+  await page.getByTestId('field-pekerjaan').fill('petani');
+  await page.getByRole('option', { name: resident.pekerjaan, exact: true }).click();
+  await expect(page.getByTestId('field-pekerjaan')).toHaveValue(resident.pekerjaan);
+}
+
+test.describe('Perekaman: the recording wizard in training mode', () => {
+  test('records one resident end to end through the UI, then finds the record by NIK', async ({ page, station }) => {
+    test.setTimeout(120_000);
+    await signInAsOperator(page, station.url);
+    await expect(page.getByTestId('wizard-new')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('wizard-start.png'), fullPage: true });
+
+    // Data Penduduk: Enter in a field submits (startDraft).
+    await page.getByTestId('wizard-new').click();
+    await expect(page.getByTestId('wizard-step-DATA')).toBeVisible();
+    await expect(page.getByTestId('field-nik')).toBeFocused();
+    await fillResident(page, BUDI);
+    await page.screenshot({ path: screenshotPath('wizard-DATA.png'), fullPage: true });
+    await page.getByTestId('field-kecamatan').press('Enter');
+
+    // Foto: one capture with its preview and quality.
+    await expect(page.getByTestId('wizard-step-FOTO')).toBeVisible();
+    const registrationNo = (await page.getByTestId('wizard-registration-no').textContent()) ?? '';
+    expect(registrationNo).toMatch(/\d{6}-\d{8}-\d{4}/);
+    await page.getByTestId('capture-button').click();
+    await expect(page.getByTestId('capture-preview')).toBeVisible();
+    await expect(page.getByTestId('capture-quality')).toHaveText(/\d+/);
+    await expect(page.getByTestId('capture-progress')).toContainText('1 dari 1');
+    await page.screenshot({ path: screenshotPath('wizard-FOTO.png'), fullPage: true });
+    await page.getByTestId('wizard-next').click();
+
+    // Sidik Jari: keyboard only. Focus starts on the right thumb; Enter captures and moves on.
+    await expect(page.getByTestId('wizard-step-SIDIK_JARI')).toBeVisible();
+    await expect(page.getByTestId('finger-RIGHT_THUMB')).toBeFocused();
+    await expect(page.getByTestId('finger-RIGHT_THUMB')).toHaveAttribute('data-current', 'true');
+    for (let done = 1; done <= 9; done += 1) {
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('capture-progress')).toContainText(`${done} dari 10`);
+    }
+    await expect(page.getByTestId('finger-RIGHT_INDEX')).toHaveAttribute('data-done', 'true');
+    // The left little finger is recorded as an exception (amputation).
+    await expect(page.getByTestId('finger-LEFT_LITTLE')).toHaveAttribute('data-current', 'true');
+    await expect(page.getByTestId('finger-LEFT_LITTLE')).toBeFocused();
+    await page.getByTestId('exception-button').click();
+    await page.getByTestId('exception-reason').selectOption('AMPUTASI');
+    await page.getByTestId('exception-save').click();
+    await expect(page.getByTestId('capture-progress')).toContainText('10 dari 10');
+    await expect(page.getByTestId('finger-LEFT_LITTLE')).toContainText('Amputasi');
+    await expect(page.getByTestId('wizard-next')).toBeFocused();
+    await page.screenshot({ path: screenshotPath('wizard-SIDIK_JARI.png'), fullPage: true });
+    await page.keyboard.press('Enter');
+
+    // Iris: both eyes.
+    await expect(page.getByTestId('wizard-step-IRIS')).toBeVisible();
+    for (let done = 1; done <= 2; done += 1) {
+      await page.getByTestId('capture-button').click();
+      await expect(page.getByTestId('capture-progress')).toContainText(`${done} dari 2`);
+    }
+    await page.screenshot({ path: screenshotPath('wizard-IRIS.png'), fullPage: true });
+    await page.getByTestId('wizard-next').click();
+
+    // Tanda Tangan.
+    await expect(page.getByTestId('wizard-step-TANDA_TANGAN')).toBeVisible();
+    await page.getByTestId('capture-button').click();
+    await expect(page.getByTestId('capture-progress')).toContainText('1 dari 1');
+    await expect(page.getByTestId('capture-preview')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('wizard-TANDA_TANGAN.png'), fullPage: true });
+    await page.getByTestId('wizard-next').click();
+
+    // Tinjau: complete, the 14 positions shown.
+    await expect(page.getByTestId('wizard-step-TINJAU')).toBeVisible();
+    await expect(page.getByTestId('review-missing')).toHaveCount(0);
+    await expect(page.locator('[data-testid^="review-slot-"][data-done="true"]')).toHaveCount(14);
+    await expect(page.getByTestId('review-slot-LEFT_LITTLE')).toContainText('Amputasi');
+    await expect(page.getByTestId('wizard-step-TINJAU')).toContainText('BUDI SANTOSO');
+    await page.screenshot({ path: screenshotPath('wizard-TINJAU.png'), fullPage: true });
+    await page.getByTestId('wizard-next').click();
+
+    // Simpan: nothing claims success before the commit returns.
+    await expect(page.getByTestId('wizard-step-SIMPAN')).toBeVisible();
+    await expect(page.getByTestId('saved-panel')).toHaveCount(0);
+    await page.screenshot({ path: screenshotPath('wizard-SIMPAN.png'), fullPage: true });
+    await page.getByTestId('commit-button').click();
+    await expect(page.getByTestId('saved-panel')).toContainText('Tersimpan');
+    await expect(page.getByTestId('saved-panel')).toContainText('COMMITTED');
+    const savedNo = (await page.getByTestId('saved-registration-no').textContent()) ?? '';
+    expect(savedNo).toMatch(/^\d{6}-\d{8}-\d{4}$/);
+    expect(registrationNo).toContain(savedNo);
+    await expect(page.getByTestId('saved-content-hash')).toHaveText(/^[0-9a-f]{12}…[0-9a-f]{6}$/);
+    await expect(page.getByTestId('backlog-count')).toHaveText('1');
+    await page.screenshot({ path: screenshotPath('wizard-saved.png'), fullPage: true });
+
+    // Next resident starts over; leaving it goes back to the start screen.
+    await page.getByTestId('saved-next').click();
+    await expect(page.getByTestId('wizard-step-DATA')).toBeVisible();
+    await expect(page.getByTestId('field-nik')).toHaveValue('');
+    await page.getByTestId('wizard-close').click();
+
+    // Records: search by NIK, open the read-only detail.
+    await page.getByTestId('records-search').fill(BUDI.nik);
+    await page.getByTestId('records-search').press('Enter');
+    await expect(page.getByTestId('records-row')).toHaveCount(1);
+    await expect(page.getByTestId('records-row')).toHaveText(savedNo);
+    await expect(page.getByTestId('draft-row')).toHaveCount(0);
+    await page.screenshot({ path: screenshotPath('wizard-records.png'), fullPage: true });
+    await page.getByTestId('records-row').click();
+    await expect(page.getByTestId('record-detail')).toContainText('BUDI SANTOSO');
+    await expect(page.getByTestId('record-detail')).toContainText('COMMITTED');
+    await expect(page.locator('[data-testid^="review-slot-"][data-done="true"]')).toHaveCount(14);
+    await expect(page.getByTestId('review-slot-FRONTAL').locator('img')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('wizard-record-detail.png'), fullPage: true });
+  });
+
+  test('a NIK that does not match the birth date shows a field error, in the current language, and creates no draft', async ({ page, station }) => {
+    await signInAsOperator(page, station.url);
+    await page.getByTestId('wizard-new').click();
+    await fillResident(page, { ...BUDI, nik: '3501011305900001' });
+    await page.getByTestId('wizard-next').click();
+    const error = page.getByTestId('field-error-nik');
+    await expect(error).toBeVisible();
+    await expect(page.getByTestId('wizard-step-DATA')).toBeVisible();
+    await expect(page.getByTestId('field-nik')).toHaveAttribute('aria-invalid', 'true');
+    const inIndonesian = (await error.textContent()) ?? '';
+    expect(inIndonesian.length).toBeGreaterThan(10);
+    await page.screenshot({ path: screenshotPath('wizard-DATA-error.png'), fullPage: true });
+    await page.keyboard.press('Alt+L');
+    await expect(page.getByTestId('training-banner')).toContainText('TRAINING MODE');
+    await expect(error).not.toHaveText(inIndonesian);
+    await page.keyboard.press('Alt+L');
+
+    // Nothing was written: no draft to resume, no record to find.
+    await page.getByTestId('wizard-close').click();
+    await expect(page.getByTestId('wizard-new')).toBeVisible();
+    await expect(page.getByText('Tidak ada draf yang belum selesai di station ini.')).toBeVisible();
+    await expect(page.getByTestId('draft-row')).toHaveCount(0);
+    await expect(page.getByTestId('records-row')).toHaveCount(0);
+  });
+
+  test('a draft survives a page reload and resumes at the step it was left at', async ({ page, station }) => {
+    await signInAsOperator(page, station.url);
+    await page.getByTestId('wizard-new').click();
+    await fillResident(page, BUDI);
+    await page.getByTestId('wizard-next').click();
+    await expect(page.getByTestId('wizard-step-FOTO')).toBeVisible();
+    await page.getByTestId('capture-button').click();
+    await expect(page.getByTestId('capture-progress')).toContainText('1 dari 1');
+    const stepSaved = page.waitForResponse((response) => response.url().endsWith('/api/enrollment.updateDraft') && response.ok());
+    await page.getByTestId('wizard-next').click();
+    await expect(page.getByTestId('wizard-step-SIDIK_JARI')).toBeVisible();
+    await stepSaved;
+
+    await page.reload();
+    await expect(page.getByTestId('page-perekaman')).toBeVisible();
+    await expect(page.getByTestId('draft-row')).toHaveCount(1);
+    await expect(page.getByTestId('draft-row')).toContainText('BUDI SANTOSO');
+    await page.getByTestId('draft-row').click();
+    await expect(page.getByTestId('wizard-step-SIDIK_JARI')).toBeVisible();
+    await expect(page.getByTestId('capture-progress')).toContainText('0 dari 10');
+    await page.getByTestId('wizard-back').click();
+    await expect(page.getByTestId('wizard-step-FOTO')).toBeVisible();
+    await expect(page.getByTestId('capture-position-FRONTAL')).toHaveAttribute('data-done', 'true');
+    await expect(page.getByTestId('capture-preview')).toBeVisible();
+  });
+});
