@@ -196,6 +196,9 @@ exhaustive<Modality, typeof MODALITIES>(true);
 export const RIGHT_HAND = ['RIGHT_THUMB', 'RIGHT_INDEX', 'RIGHT_MIDDLE', 'RIGHT_RING', 'RIGHT_LITTLE'] as const satisfies readonly CapturePosition[];
 export const LEFT_HAND = ['LEFT_THUMB', 'LEFT_INDEX', 'LEFT_MIDDLE', 'LEFT_RING', 'LEFT_LITTLE'] as const satisfies readonly CapturePosition[];
 
+/** The fingers of one hand, thumb first: the columns of the finger grid (its rows name the hand). */
+export const FINGER_NAMES = ['THUMB', 'INDEX', 'MIDDLE', 'RING', 'LITTLE'] as const;
+
 export const ENROLLMENT_STATUSES = [
   'DRAFT',
   'COMMITTED',

@@ -13,6 +13,7 @@ import type { LoadedInfo } from '../pages/loaded-info';
 import { pagesFor } from '../pages/page-keys';
 import type { PageKey } from '../pages/page-keys';
 import { PendingPage } from '../pages/PendingPage';
+import { RecordingPage } from '../recording/RecordingPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { pageTestId } from '../testids';
@@ -185,9 +186,8 @@ export function App({ connection }: { connection: StationConnection }) {
           <DiagnostikPage client={client} status={status} onConnectivity={applyConnectivity} onError={showError} />
         )}
         {activePage === 'pengaturan' && <SettingsPage />}
-        {(activePage === 'perekaman' || activePage === 'pencetakan' || activePage === 'laporan') && (
-          <PendingPage page={activePage} />
-        )}
+        {activePage === 'perekaman' && <RecordingPage client={client} mode={mode} onError={showError} />}
+        {(activePage === 'pencetakan' || activePage === 'laporan') && <PendingPage page={activePage} />}
       </section>
     );
   } else {

@@ -21,6 +21,12 @@ const BUDI = {
 
 type Resident = typeof BUDI;
 
+/** A full-page screenshot from the top (a page scrolled to the focused control would draw the sticky top bar mid-page). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+}
+
 async function signInAsOperator(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByTestId('role-button-operator').click();
@@ -45,14 +51,14 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     test.setTimeout(120_000);
     await signInAsOperator(page, station.url);
     await expect(page.getByTestId('wizard-new')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('wizard-start.png'), fullPage: true });
+    await shot(page, 'wizard-start.png');
 
     // Data Penduduk: Enter in a field submits (startDraft).
     await page.getByTestId('wizard-new').click();
     await expect(page.getByTestId('wizard-step-DATA')).toBeVisible();
     await expect(page.getByTestId('field-nik')).toBeFocused();
     await fillResident(page, BUDI);
-    await page.screenshot({ path: screenshotPath('wizard-DATA.png'), fullPage: true });
+    await shot(page, 'wizard-DATA.png');
     await page.getByTestId('field-kecamatan').press('Enter');
 
     // Foto: one capture with its preview and quality.
@@ -63,7 +69,7 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     await expect(page.getByTestId('capture-preview')).toBeVisible();
     await expect(page.getByTestId('capture-quality')).toHaveText(/\d+/);
     await expect(page.getByTestId('capture-progress')).toContainText('1 dari 1');
-    await page.screenshot({ path: screenshotPath('wizard-FOTO.png'), fullPage: true });
+    await shot(page, 'wizard-FOTO.png');
     await page.getByTestId('wizard-next').click();
 
     // Sidik Jari: keyboard only. Focus starts on the right thumb; Enter captures and moves on.
@@ -84,7 +90,7 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     await expect(page.getByTestId('capture-progress')).toContainText('10 dari 10');
     await expect(page.getByTestId('finger-LEFT_LITTLE')).toContainText('Amputasi');
     await expect(page.getByTestId('wizard-next')).toBeFocused();
-    await page.screenshot({ path: screenshotPath('wizard-SIDIK_JARI.png'), fullPage: true });
+    await shot(page, 'wizard-SIDIK_JARI.png');
     await page.keyboard.press('Enter');
 
     // Iris: both eyes.
@@ -93,7 +99,7 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
       await page.getByTestId('capture-button').click();
       await expect(page.getByTestId('capture-progress')).toContainText(`${done} dari 2`);
     }
-    await page.screenshot({ path: screenshotPath('wizard-IRIS.png'), fullPage: true });
+    await shot(page, 'wizard-IRIS.png');
     await page.getByTestId('wizard-next').click();
 
     // Tanda Tangan.
@@ -101,7 +107,7 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     await page.getByTestId('capture-button').click();
     await expect(page.getByTestId('capture-progress')).toContainText('1 dari 1');
     await expect(page.getByTestId('capture-preview')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('wizard-TANDA_TANGAN.png'), fullPage: true });
+    await shot(page, 'wizard-TANDA_TANGAN.png');
     await page.getByTestId('wizard-next').click();
 
     // Tinjau: complete, the 14 positions shown.
@@ -110,13 +116,13 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     await expect(page.locator('[data-testid^="review-slot-"][data-done="true"]')).toHaveCount(14);
     await expect(page.getByTestId('review-slot-LEFT_LITTLE')).toContainText('Amputasi');
     await expect(page.getByTestId('wizard-step-TINJAU')).toContainText('BUDI SANTOSO');
-    await page.screenshot({ path: screenshotPath('wizard-TINJAU.png'), fullPage: true });
+    await shot(page, 'wizard-TINJAU.png');
     await page.getByTestId('wizard-next').click();
 
     // Simpan: nothing claims success before the commit returns.
     await expect(page.getByTestId('wizard-step-SIMPAN')).toBeVisible();
     await expect(page.getByTestId('saved-panel')).toHaveCount(0);
-    await page.screenshot({ path: screenshotPath('wizard-SIMPAN.png'), fullPage: true });
+    await shot(page, 'wizard-SIMPAN.png');
     await page.getByTestId('commit-button').click();
     await expect(page.getByTestId('saved-panel')).toContainText('Tersimpan');
     await expect(page.getByTestId('saved-panel')).toContainText('COMMITTED');
@@ -125,7 +131,7 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     expect(registrationNo).toContain(savedNo);
     await expect(page.getByTestId('saved-content-hash')).toHaveText(/^[0-9a-f]{12}…[0-9a-f]{6}$/);
     await expect(page.getByTestId('backlog-count')).toHaveText('1');
-    await page.screenshot({ path: screenshotPath('wizard-saved.png'), fullPage: true });
+    await shot(page, 'wizard-saved.png');
 
     // Next resident starts over; leaving it goes back to the start screen.
     await page.getByTestId('saved-next').click();
@@ -139,13 +145,13 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     await expect(page.getByTestId('records-row')).toHaveCount(1);
     await expect(page.getByTestId('records-row')).toHaveText(savedNo);
     await expect(page.getByTestId('draft-row')).toHaveCount(0);
-    await page.screenshot({ path: screenshotPath('wizard-records.png'), fullPage: true });
+    await shot(page, 'wizard-records.png');
     await page.getByTestId('records-row').click();
     await expect(page.getByTestId('record-detail')).toContainText('BUDI SANTOSO');
     await expect(page.getByTestId('record-detail')).toContainText('COMMITTED');
     await expect(page.locator('[data-testid^="review-slot-"][data-done="true"]')).toHaveCount(14);
     await expect(page.getByTestId('review-slot-FRONTAL').locator('img')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('wizard-record-detail.png'), fullPage: true });
+    await shot(page, 'wizard-record-detail.png');
   });
 
   test('a NIK that does not match the birth date shows a field error, in the current language, and creates no draft', async ({ page, station }) => {
@@ -159,7 +165,7 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     await expect(page.getByTestId('field-nik')).toHaveAttribute('aria-invalid', 'true');
     const inIndonesian = (await error.textContent()) ?? '';
     expect(inIndonesian.length).toBeGreaterThan(10);
-    await page.screenshot({ path: screenshotPath('wizard-DATA-error.png'), fullPage: true });
+    await shot(page, 'wizard-DATA-error.png');
     await page.keyboard.press('Alt+L');
     await expect(page.getByTestId('training-banner')).toContainText('TRAINING MODE');
     await expect(error).not.toHaveText(inIndonesian);
