@@ -6,6 +6,8 @@ import { serve } from '../helpers/cli.js';
 import type { ServingStation } from '../helpers/cli.js';
 
 interface StationFixtures {
+  /** The per-user data root of this test's station (KTP_STATION_HOME). */
+  stationHome: string;
   /** A `ktp-station serve` child process in training mode, with its own data folder. */
   station: ServingStation;
 }
@@ -13,12 +15,15 @@ interface StationFixtures {
 export const test = base.extend<StationFixtures>({
   // Playwright reads fixture dependencies from the destructuring pattern: none here.
   // eslint-disable-next-line no-empty-pattern
-  station: async ({}, use) => {
+  stationHome: async ({}, use) => {
     const home = mkdtempSync(join(tmpdir(), 'ktp-e2e-'));
-    const station = await serve([], { KTP_STATION_HOME: home });
+    await use(home);
+    rmSync(home, { recursive: true, force: true });
+  },
+  station: async ({ stationHome }, use) => {
+    const station = await serve([], { KTP_STATION_HOME: stationHome });
     await use(station);
     await station.stop();
-    rmSync(home, { recursive: true, force: true });
   },
 });
 

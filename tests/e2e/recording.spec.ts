@@ -1,4 +1,7 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../helpers/cli.js';
 import { expect, screenshotPath, test } from './fixtures.js';
 
 /** The resident of tests/helpers/enrollment.ts: Donorojo, Pacitan; a man born 12 May 1990. */
@@ -47,7 +50,7 @@ async function fillResident(page: Page, resident: Resident): Promise<void> {
 }
 
 test.describe('Perekaman: the recording wizard in training mode', () => {
-  test('records one resident end to end through the UI, then finds the record by NIK', async ({ page, station }) => {
+  test('records one resident end to end through the UI, restarts the station, then finds the record by NIK', async ({ page, station, stationHome }) => {
     test.setTimeout(120_000);
     await signInAsOperator(page, station.url);
     await expect(page.getByTestId('wizard-new')).toBeVisible();
@@ -139,20 +142,46 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     await expect(page.getByTestId('field-nik')).toHaveValue('');
     await page.getByTestId('wizard-close').click();
 
-    // Records: search by NIK, open the read-only detail.
-    await page.getByTestId('records-search').fill(BUDI.nik);
-    await page.getByTestId('records-search').press('Enter');
-    await expect(page.getByTestId('records-row')).toHaveCount(1);
-    await expect(page.getByTestId('records-row')).toHaveText(savedNo);
-    await expect(page.getByTestId('draft-row')).toHaveCount(0);
-    await shot(page, 'wizard-records.png');
-    await page.getByTestId('records-row').click();
-    await expect(page.getByTestId('record-detail')).toContainText('BUDI SANTOSO');
-    await expect(page.getByTestId('record-detail')).toContainText('COMMITTED');
-    await expect(page.locator('[data-testid^="review-slot-"][data-done="true"]')).toHaveCount(14);
-    await expect(page.getByTestId('review-slot-FRONTAL').locator('img')).toBeVisible();
-    await shot(page, 'wizard-record-detail.png');
+    // The time the station itself spent on this resident: every call's duration from the
+    // station's own log, less the training samples that stand in for the devices.
+    await station.stop();
+    const calls = readFileSync(join(stationHome, 'training', 'logs', 'station.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"msg":"call'))
+      .map((line) => JSON.parse(line) as { method: string; durationMs: number });
+    const stationMs = calls.filter((c) => c.method !== 'training.sampleCapture').reduce((sum, c) => sum + c.durationMs, 0);
+    const deviceMs = calls.filter((c) => c.method === 'training.sampleCapture').reduce((sum, c) => sum + c.durationMs, 0);
+    console.log(`station-time calls=${calls.length} station_ms=${Math.round(stationMs)} sample_capture_ms=${Math.round(deviceMs)}`);
+
+    // Restart the station on the same data folder: the record is still there.
+    const restarted = await serve([], { KTP_STATION_HOME: stationHome });
+    try {
+      await signInAsOperator(page, restarted.url);
+      await recordsAfterRestart(page, savedNo);
+    } finally {
+      await restarted.stop();
+    }
   });
+});
+
+/** After the restart: search the records by NIK and open the read-only detail. */
+async function recordsAfterRestart(page: Page, savedNo: string): Promise<void> {
+  // Records: search by NIK, open the read-only detail.
+  await page.getByTestId('records-search').fill(BUDI.nik);
+  await page.getByTestId('records-search').press('Enter');
+  await expect(page.getByTestId('records-row')).toHaveCount(1);
+  await expect(page.getByTestId('records-row')).toHaveText(savedNo);
+  await expect(page.getByTestId('draft-row')).toHaveCount(0);
+  await shot(page, 'wizard-records.png');
+  await page.getByTestId('records-row').click();
+  await expect(page.getByTestId('record-detail')).toContainText('BUDI SANTOSO');
+  await expect(page.getByTestId('record-detail')).toContainText('COMMITTED');
+  await expect(page.locator('[data-testid^="review-slot-"][data-done="true"]')).toHaveCount(14);
+  await expect(page.getByTestId('review-slot-FRONTAL').locator('img')).toBeVisible();
+  await shot(page, 'wizard-record-detail.png');
+}
+
+test.describe('Perekaman: field errors and drafts', () => {
 
   test('a NIK that does not match the birth date shows a field error, in the current language, and creates no draft', async ({ page, station }) => {
     await signInAsOperator(page, station.url);
