@@ -91,6 +91,11 @@ export const TEST_IDS = {
   savedRegistrationNo: 'saved-registration-no',
   savedContentHash: 'saved-content-hash',
   savedNext: 'saved-next',
+  receiptButton: 'receipt-button',
+  receiptLink: 'receipt-link',
+  dashboard: 'dashboard',
+  dashboardToday: 'dashboard-today',
+  dashboardChart: 'dashboard-chart',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;

@@ -2,6 +2,7 @@ import { Button, Code, Group, Loader, Paper, Stack, Table, Text, Title } from '@
 import { useTranslation } from 'react-i18next';
 import type { EnrollmentView } from '../../src-main/contract/methods/enrollment.js';
 import type { StationClient } from '../client/station-client';
+import { ReceiptButton } from './ReceiptButton';
 import { formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n';
 import { Fact } from '../pages/InfoPage';
@@ -22,6 +23,7 @@ export function RecordDetail({ client, view, onBack }: { client: StationClient; 
         <Button variant="default" onClick={onBack} autoFocus>
           ← {t('recording.detail.back')}
         </Button>
+        {view !== null && view.status !== 'DRAFT' && <ReceiptButton client={client} enrollmentId={view.id} />}
       </Group>
       {view === null ? (
         <Loader aria-label={t('recording.start.loading')} />

@@ -6,6 +6,7 @@ import type { EnrollmentStatus } from '../../src-main/contract/enrollment-status
 import type { EnrollmentListItem } from '../../src-main/contract/methods/enrollment.js';
 import type { MethodParams } from '../../src-main/contract/index.js';
 import type { StationClient } from '../client/station-client';
+import { DeskDashboard } from './DeskDashboard';
 import { formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n';
 import { TEST_IDS } from '../testids';
@@ -119,6 +120,8 @@ export function RecordingHome({ client, onNew, onResume, onOpen, onError }: Reco
           {t('recording.start.newResident')}
         </Button>
       </Group>
+
+      <DeskDashboard client={client} />
 
       <Paper withBorder p="lg" radius="md">
         <Title order={2} fz="xl" mb="sm">

@@ -7,6 +7,7 @@ import type { StationClient } from '../client/station-client';
 import { toErrorPayload } from '../client/station-client';
 import { Fact } from '../pages/InfoPage';
 import { TEST_IDS } from '../testids';
+import { ReceiptButton } from './ReceiptButton';
 
 interface SaveStepProps {
   client: StationClient;
@@ -67,7 +68,7 @@ export function SaveStep({ client, view, onCommitted, onRefused, onBack }: SaveS
 }
 
 /** "Tersimpan": only ever rendered with the record enrollment.commit returned. */
-export function SavedPanel({ view, onNext }: { view: EnrollmentView; onNext: () => void }) {
+export function SavedPanel({ client, view, onNext }: { client: StationClient; view: EnrollmentView; onNext: () => void }) {
   const { t } = useTranslation();
   const hash = view.contentHash ?? '';
   return (
@@ -102,9 +103,12 @@ export function SavedPanel({ view, onNext }: { view: EnrollmentView; onNext: () 
             </Fact>
           </Table.Tbody>
         </Table>
-        <Button size="lg" onClick={onNext} autoFocus data-testid={TEST_IDS.savedNext}>
-          {t('recording.saved.next')}
-        </Button>
+        <Group>
+          <Button size="lg" onClick={onNext} autoFocus data-testid={TEST_IDS.savedNext}>
+            {t('recording.saved.next')}
+          </Button>
+          <ReceiptButton client={client} enrollmentId={view.id} />
+        </Group>
       </Stack>
     </Paper>
   );

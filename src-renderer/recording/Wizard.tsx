@@ -62,7 +62,7 @@ export function Wizard({ client, mode, initial, onClose, onNextResident }: Wizar
 
   let panel;
   if (saved !== null) {
-    panel = <SavedPanel view={saved} onNext={onNextResident} />;
+    panel = <SavedPanel client={client} view={saved} onNext={onNextResident} />;
   } else if (step === 'DATA' || view === null) {
     panel = (
       <DemographicsStep

@@ -135,6 +135,10 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     await expect(page.getByTestId('saved-content-hash')).toHaveText(/^[0-9a-f]{12}…[0-9a-f]{6}$/);
     await expect(page.getByTestId('backlog-count')).toHaveText('1');
     await shot(page, 'wizard-saved.png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-button').click()]);
+    expect(download.suggestedFilename()).toBe(`tanda-terima-${savedNo}.pdf`);
+    const pdf = readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // Next resident starts over; leaving it goes back to the start screen.
     await page.getByTestId('saved-next').click();
@@ -166,6 +170,9 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
 
 /** After the restart: search the records by NIK and open the read-only detail. */
 async function recordsAfterRestart(page: Page, savedNo: string): Promise<void> {
+  await expect(page.getByTestId('dashboard-today')).toHaveText('1');
+  await expect(page.getByTestId('dashboard-chart').locator('rect')).toHaveCount(14);
+  await shot(page, 'wizard-start-dashboard.png');
   // Records: search by NIK, open the read-only detail.
   await page.getByTestId('records-search').fill(BUDI.nik);
   await page.getByTestId('records-search').press('Enter');
