@@ -92,6 +92,7 @@ export const TEST_IDS = {
   savedContentHash: 'saved-content-hash',
   savedNext: 'saved-next',
   receiptButton: 'receipt-button',
+  stationWarnings: 'station-warnings',
   receiptLink: 'receipt-link',
   dashboard: 'dashboard',
   dashboardToday: 'dashboard-today',

@@ -1,11 +1,12 @@
-import { Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Connectivity, StationStatus } from '../../src-main/contract/index.js';
+import type { Connectivity, StationStatus, StationWarning } from '../../src-main/contract/index.js';
 import type { StationClient } from '../client/station-client';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n';
 import { ConnectivityBadge } from '../shell/ConnectivityBadge';
+import { TEST_IDS } from '../testids';
 import { Fact } from './InfoPage';
 
 interface DiagnostikPageProps {
@@ -21,6 +22,18 @@ export function DiagnostikPage({ client, status, onConnectivity, onError }: Diag
   const { language } = useLanguage();
   const [probing, setProbing] = useState(false);
   const connectivity = status?.connectivity ?? null;
+  const [warnings, setWarnings] = useState<StationWarning[] | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    client.call('station.info', {}).then(
+      (info) => alive && setWarnings(info.warnings),
+      (error: unknown) => alive && onError(error, 'station.info'),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [client, onError]);
 
   const probe = async () => {
     setProbing(true);
@@ -85,6 +98,23 @@ export function DiagnostikPage({ client, status, onConnectivity, onError }: Diag
             </Fact>
           </Table.Tbody>
         </Table>
+      </Paper>
+
+      <Paper withBorder p="lg" radius="md" data-testid={TEST_IDS.stationWarnings}>
+        <Title order={2} fz="xl" mb="sm">
+          {t('diagnostik.warningsTitle')}
+        </Title>
+        {warnings === null ? null : warnings.length === 0 ? (
+          <Text>{t('diagnostik.noWarnings')}</Text>
+        ) : (
+          <Stack gap="sm">
+            {warnings.map((warning) => (
+              <Alert key={warning.code} color="orange" variant="light" title={warning.code}>
+                {language === 'en' ? warning.message.en : warning.message.id}
+              </Alert>
+            ))}
+          </Stack>
+        )}
       </Paper>
 
       <Text fz="md" c="gray.8">

@@ -42,6 +42,8 @@ test.describe('operator shell in training mode', () => {
     await expect(page.getByTestId('backlog-count')).toHaveText('0');
     await page.getByTestId('nav-diagnostik').click();
     await expect(page.getByTestId('page-diagnostik')).toContainText('CENTRAL_NOT_CONFIGURED');
+    // The web host keeps the data key in a 0600 file: diagnostics says so.
+    await expect(page.getByTestId('station-warnings')).toContainText('DATA_KEY_FILE_ONLY');
     await page.screenshot({ path: screenshotPath('diagnostik-id.png') });
   });
 
