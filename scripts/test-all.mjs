@@ -46,9 +46,25 @@ function countVitest(file) {
   return true;
 }
 
+/** Every skipped test, with the reason it gave: a skip is never silent. */
+function skippedWithReasons(suites, out = []) {
+  for (const suite of suites ?? []) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'skipped') continue;
+        const reason = (test.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        out.push(`${spec.file}: ${spec.title} — ${reason}`);
+      }
+    }
+    skippedWithReasons(suite.suites, out);
+  }
+  return out;
+}
+
 function countPlaywright(file) {
   if (!existsSync(file)) return false;
   const report = JSON.parse(readFileSync(file, 'utf8'));
+  for (const line of skippedWithReasons(report.suites)) process.stdout.write(`skipped: ${line}\n`);
   const stats = report.stats ?? {};
   totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   totals.failed += stats.unexpected ?? 0;
