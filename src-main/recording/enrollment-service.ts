@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import type { CaptureSummary, CapturePosition, ImageFormat, Modality, CaptureException } from '../contract/captures.js';
 import {
@@ -196,7 +197,7 @@ export class EnrollmentService {
         exceptionReason: input.exceptionReason ?? null,
         sealed: image === null ? null : seal(this.deps.dataKey, image.bytes, row.id),
         byteLength: image?.bytes.length ?? 0,
-        sha256: image?.sha256 ?? contentHashOfException(input.exceptionReason ?? 'TIDAK_DAPAT_DIREKAM'),
+        sha256: image?.sha256 ?? exceptionDigest(input.exceptionReason ?? 'TIDAK_DAPAT_DIREKAM'),
         capturedAt: at,
         chosen: false,
       };
@@ -341,8 +342,9 @@ function withoutNik(demographics: DemographicsValue): Omit<DemographicsValue, 'n
   return rest;
 }
 
-function contentHashOfException(reason: string): string {
-  return contentHash({ id: 'exception', registrationNo: '', nik: '', demographics: { reason }, captures: [] });
+/** An exception has no image: its "bytes" hash names the reason, so the content hash still covers it. */
+function exceptionDigest(reason: string): string {
+  return createHash('sha256').update(`exception:${reason}`, 'utf8').digest('hex');
 }
 
 /** The attempt kept for a position: the best-quality image; an exception only when there is no image. */
