@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { STATION_VERSION } from '../core/version.js';
+import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerConfig } from './commands/config.js';
 import { registerServe } from './commands/serve.js';
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerConfig(program);
   registerBackup(program);
+  registerAudit(program);
   registerVersion(program);
   return program;
 }

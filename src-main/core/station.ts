@@ -99,7 +99,13 @@ export function createStation({ setup, logger, host, regions, keyProtector, now 
       },
       ...(now ? { now } : {}),
     }),
-    ...sessionHandlers({ mode: setup.mode, sessions }),
+    ...sessionHandlers({
+      mode: setup.mode,
+      sessions,
+      audit: (entry) => {
+        store.transaction(() => store.audit.append({ ...entry, at: new Date().toISOString(), subject: null }));
+      },
+    }),
     ...enrollmentHandlers(enrollments, setup),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });

@@ -35,6 +35,12 @@ export interface EnrollmentServiceDeps {
 
 type DemographicsValue = Demographics;
 
+/** Who does something, for the record's history and the audit log. */
+export interface Actor {
+  id: string;
+  role: string;
+}
+
 function notFound(id: string): StationError {
   return new StationError('NOT_FOUND', { details: { id } });
 }
@@ -74,7 +80,7 @@ export class EnrollmentService {
     }
   }
 
-  startDraft(input: { demographics: unknown; updateReason?: string | undefined }, operatorId: string): EnrollmentView {
+  startDraft(input: { demographics: unknown; updateReason?: string | undefined }, actor: Actor): EnrollmentView {
     const demographics = this.validate(input.demographics);
     const at = this.now();
     const id = this.newId(at.getTime());
@@ -100,7 +106,7 @@ export class EnrollmentService {
         demographicsJson: JSON.stringify(withoutNik(demographics)),
         wizardStep: 'FOTO',
         contentHash: null,
-        operatorId,
+        operatorId: actor.id,
         createdAt: at.toISOString(),
         updatedAt: at.toISOString(),
         committedAt: null,
@@ -109,7 +115,17 @@ export class EnrollmentService {
         updateReason: existing.length > 0 ? (input.updateReason ?? null) : null,
       };
       repo.insert(row);
-      repo.recordEvent({ enrollmentId: id, from: null, to: 'DRAFT', reason: row.updateReason, actor: operatorId, at: row.createdAt });
+      repo.recordEvent({ enrollmentId: id, from: null, to: 'DRAFT', reason: row.updateReason, actor: actor.id, at: row.createdAt });
+      if (row.updateReason !== null) {
+        this.deps.store.audit.append({
+          at: row.createdAt,
+          actor: actor.id,
+          role: actor.role,
+          action: 'ENROLLMENT_UPDATE_STARTED',
+          subject: id,
+          details: { registrationNo: row.registrationNo, reason: row.updateReason, earlier: existing.map((r) => r.id) },
+        });
+      }
     });
     return this.get(id);
   }
@@ -148,7 +164,7 @@ export class EnrollmentService {
       exceptionReason?: CaptureException | undefined;
       quality?: number | undefined;
     },
-    _operatorId: string,
+    _actor: Actor,
   ): CaptureSummary {
     if (!REQUIRED_CAPTURES.some((r) => r.modality === input.modality && r.position === input.position)) {
       throw new StationError('INVALID_CAPTURE', {
@@ -211,7 +227,7 @@ export class EnrollmentService {
     return summary;
   }
 
-  commit(id: string, operatorId: string): EnrollmentView {
+  commit(id: string, actor: Actor): EnrollmentView {
     this.deps.store.transaction(() => {
       const row = this.load(id);
       assertTransition(row.id, row.status, 'COMMITTED');
@@ -236,7 +252,15 @@ export class EnrollmentService {
       });
       const at = this.now().toISOString();
       this.deps.store.enrollments.update({ ...row, status: 'COMMITTED', contentHash: hash, committedAt: at, updatedAt: at, wizardStep: 'TINJAU' });
-      this.deps.store.enrollments.recordEvent({ enrollmentId: row.id, from: row.status, to: 'COMMITTED', reason: null, actor: operatorId, at });
+      this.deps.store.enrollments.recordEvent({ enrollmentId: row.id, from: row.status, to: 'COMMITTED', reason: null, actor: actor.id, at });
+      this.deps.store.audit.append({
+        at,
+        actor: actor.id,
+        role: actor.role,
+        action: 'ENROLLMENT_COMMITTED',
+        subject: row.id,
+        details: { registrationNo: row.registrationNo, contentHash: hash },
+      });
       this.deps.store.outbox.enqueueUpload({
         enrollmentId: row.id,
         contentHash: hash,

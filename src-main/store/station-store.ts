@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openStationDatabase, storeError } from './database.js';
 import type { StationDatabase } from './database.js';
+import { AuditRepository } from './audit-repository.js';
 import { EnrollmentRepository } from './enrollment-repository.js';
 import { stationMigrations } from './migrations/index.js';
 import { OutboxRepository } from './outbox-repository.js';
@@ -12,6 +13,7 @@ export interface StationStore {
   readonly file: string;
   readonly enrollments: EnrollmentRepository;
   readonly outbox: OutboxRepository;
+  readonly audit: AuditRepository;
   /**
    * Runs `work` in one transaction: all of it commits, or none of it (it rolls back on any
    * throw). SQLite failures come out as station errors (STORE_FULL, STORE_CORRUPT).
@@ -38,6 +40,7 @@ export function openStationStore(dataDir: string, logger: Logger): StationStore 
     file,
     enrollments: new EnrollmentRepository(db),
     outbox: new OutboxRepository(db),
+    audit: new AuditRepository(db),
     transaction<T>(work: () => T): T {
       try {
         return db.transaction(work).immediate();

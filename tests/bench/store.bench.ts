@@ -39,6 +39,8 @@ function captureSet(): Array<{ modality: (typeof REQUIRED_CAPTURES)[number]['mod
   }));
 }
 
+const BENCH_ACTOR = { id: 'bench', role: 'operator' };
+
 export async function run(args: string[]): Promise<void> {
   const sizes = option(args, '--sizes', '100000,1000000').split(',').map(Number);
   const commits = Number(option(args, '--commits', '30'));
@@ -57,13 +59,13 @@ export async function run(args: string[]): Promise<void> {
     for (let i = 0; i < commits; i += 1) {
       const captures = captureSet();
       bytesPerRecord = captures.reduce((sum, c) => sum + c.bytes.length, 0);
-      const draft = service.startDraft({ demographics: demographicsFixture(), updateReason: 'bench run' }, 'bench');
+      const draft = service.startDraft({ demographics: demographicsFixture(), updateReason: 'bench run' }, BENCH_ACTOR);
       const t0 = performance.now();
       for (const c of captures) {
-        service.addCapture({ id: draft.id, modality: c.modality, position: c.position, quality: 70, image: { format: 'PNG', base64: c.bytes.toString('base64') } }, 'bench');
+        service.addCapture({ id: draft.id, modality: c.modality, position: c.position, quality: 70, image: { format: 'PNG', base64: c.bytes.toString('base64') } }, BENCH_ACTOR);
       }
       const tCommit = performance.now();
-      service.commit(draft.id, 'bench');
+      service.commit(draft.id, BENCH_ACTOR);
       commitOnlyMs.push(performance.now() - tCommit);
       commitMs.push(performance.now() - t0);
       const t1 = performance.now();

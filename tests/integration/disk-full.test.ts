@@ -7,6 +7,7 @@ import { openStationStore } from '../../src-main/store/station-store.js';
 import { captureParams, demographicsFixture } from '../helpers/enrollment.js';
 import { silentLogger, tempDir } from '../helpers/station.js';
 
+const OP = { id: 'op', role: 'operator' };
 type CaptureInput = Parameters<EnrollmentService['addCapture']>[0];
 
 describe('a full disk (size-capped database)', () => {
@@ -22,9 +23,9 @@ describe('a full disk (size-capped database)', () => {
     cleanups.push(() => store.close());
     const service = new EnrollmentService({ store, dataKey: randomBytes(32), regions: await regionDirectory(), districtCode: trainingProfile().region.districtCode });
     const record = (nik: string, tanggalLahir: string) => {
-      const draft = service.startDraft({ demographics: demographicsFixture({ nik, tanggalLahir }) }, 'op');
-      for (const params of captureParams(draft.id)) service.addCapture({ ...(params as unknown as CaptureInput), id: draft.id }, 'op');
-      return service.commit(draft.id, 'op');
+      const draft = service.startDraft({ demographics: demographicsFixture({ nik, tanggalLahir }) }, OP);
+      for (const params of captureParams(draft.id)) service.addCapture({ ...(params as unknown as CaptureInput), id: draft.id }, OP);
+      return service.commit(draft.id, OP);
     };
     const earlier = record('3501011205900001', '1990-05-12');
     const used = store.health().pageCount * store.health().pageSize;

@@ -1,6 +1,6 @@
 import type { StationMode } from '../../contract/status.js';
 import { previewImage } from '../../biometrics/preview.js';
-import type { EnrollmentService } from '../../recording/enrollment-service.js';
+import type { Actor, EnrollmentService } from '../../recording/enrollment-service.js';
 import { renderReceipt } from '../../recording/receipt.js';
 import type { StationSetup } from '../config/profile.js';
 import { sampleCapture } from '../../sim/sample-captures.js';
@@ -19,19 +19,19 @@ type EnrollmentMethod =
   | 'dashboard.summary'
   | 'training.sampleCapture';
 
-function operatorId(context: { operator: { id: string } | null }): string {
+function actorOf(context: { operator: { id: string; role: string } | null }): Actor {
   // The dispatcher only calls these with a signed-in operator (their roles exclude anyone).
   if (context.operator === null) throw new Error('enrollment methods need a signed-in operator');
-  return context.operator.id;
+  return { id: context.operator.id, role: context.operator.role };
 }
 
 export function enrollmentHandlers(service: EnrollmentService, setup: StationSetup): HandlerGroup<EnrollmentMethod> {
   const mode: StationMode = setup.mode;
   return {
-    'enrollment.startDraft': (params, context) => service.startDraft(params, operatorId(context)),
+    'enrollment.startDraft': (params, context) => service.startDraft(params, actorOf(context)),
     'enrollment.updateDraft': (params) => service.updateDraft(params),
-    'enrollment.addCapture': (params, context) => service.addCapture(params, operatorId(context)),
-    'enrollment.commit': ({ id }, context) => service.commit(id, operatorId(context)),
+    'enrollment.addCapture': (params, context) => service.addCapture(params, actorOf(context)),
+    'enrollment.commit': ({ id }, context) => service.commit(id, actorOf(context)),
     'enrollment.get': ({ id }) => service.get(id),
     'enrollment.captureImage': (params) => service.captureImage(params),
     'enrollment.search': (params) => service.search(params),

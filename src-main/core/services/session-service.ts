@@ -14,6 +14,8 @@ const TRAINING_NAMES: Record<Role, string> = {
 export function sessionHandlers(deps: {
   mode: StationMode;
   sessions: SessionRegistry;
+  /** Writes one audit entry (sign-in, sign-out). */
+  audit: (entry: { actor: string; role: string; action: string; details: Record<string, unknown> }) => void;
 }): HandlerGroup<'session.current' | 'session.startTraining' | 'session.end'> {
   return {
     'session.current': (_params, context) => {
@@ -34,12 +36,15 @@ export function sessionHandlers(deps: {
       if (context.operator !== null) deps.sessions.end(context.operator.sessionId);
       const session = deps.sessions.start({ id: `training-${role}`, displayName: TRAINING_NAMES[role], role }, true);
       context.connection.bindSession(session.sessionId);
+      deps.audit({ actor: session.operator.id, role, action: 'LOGIN', details: { training: true, host: context.connection.host } });
       return toSessionView(session);
     },
     'session.end': (_params, context) => {
       context.connection.unbindSession();
       if (context.operator === null) return { ended: false };
-      return { ended: deps.sessions.end(context.operator.sessionId) };
+      const ended = deps.sessions.end(context.operator.sessionId);
+      if (ended) deps.audit({ actor: context.operator.id, role: context.operator.role, action: 'LOGOUT', details: {} });
+      return { ended };
     },
   };
 }

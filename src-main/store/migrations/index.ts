@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.js';
 import { enrollments001 } from './001-enrollments.js';
+import { audit002 } from './002-audit.js';
 
 /** Every migration of the station database, in order. Append only. */
-export const stationMigrations: readonly Migration[] = [enrollments001];
+export const stationMigrations: readonly Migration[] = [enrollments001, audit002];
