@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property-based tests run hundreds of cases; on a shared 2-core machine under load a
+          // few take seconds. The tests assert behaviour, never timing.
+          testTimeout: 30_000,
         },
       },
       {

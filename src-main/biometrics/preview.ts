@@ -23,3 +23,14 @@ export function previewImage(format: ImageFormat, bytes: Buffer, width: number |
   image.data = gray;
   return { mime: 'image/png', bytes: PNG.sync.write(image, { colorType: 0, inputColorType: 0, bitDepth: 8 }) };
 }
+
+/** The preview as the contract carries it (base64), or null when the format has none. */
+export function previewPayload(
+  format: ImageFormat,
+  bytes: Buffer,
+  width: number | null,
+  height: number | null,
+): { mime: 'image/png' | 'image/jpeg'; base64: string } | null {
+  const preview = previewImage(format, bytes, width, height);
+  return preview === null ? null : { mime: preview.mime, base64: preview.bytes.toString('base64') };
+}

@@ -14,8 +14,6 @@ export interface Dispatcher {
    * that order, so a caller without the right learns nothing about a method's params.
    */
   dispatch(method: string, params: unknown, connection: CallerConnection): Promise<CallOutcome<unknown>>;
-  /** The body cap of a method (the web host applies it before parsing). */
-  maxBodyBytes(method: string): number | undefined;
 }
 
 export interface DispatcherDeps {
@@ -125,9 +123,6 @@ export function createTableDispatcher(
         );
         return { ok: false, error: stationError.toPayload() };
       }
-    },
-    maxBodyBytes(method) {
-      return known(method) ? table[method]?.maxBodyBytes : undefined;
     },
   };
 }

@@ -1,9 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-
-// `canonicalize` (RFC 8785) is CommonJS with `module.exports = serialize`, while its typings
-// declare an ES default export that NodeNext resolution reads as a namespace: load it as what it is.
-const canonicalize = createRequire(import.meta.url)('canonicalize') as (input: unknown) => string | undefined;
+import { canonicalJson } from '../security/canonical-json.js';
 
 /** What the content hash covers: the record's identity, its data, and each kept capture's bytes (by hash). */
 export interface HashedContent {
@@ -31,7 +27,5 @@ export function contentHash(content: HashedContent): string {
   const captures = [...content.captures].sort((a, b) =>
     a.modality === b.modality ? a.position.localeCompare(b.position) : a.modality.localeCompare(b.modality),
   );
-  const text = canonicalize({ ...content, captures });
-  if (text === undefined) throw new Error('content cannot be canonicalised');
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return createHash('sha256').update(canonicalJson({ ...content, captures }), 'utf8').digest('hex');
 }

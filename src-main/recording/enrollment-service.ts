@@ -16,7 +16,7 @@ import type { RegionDirectory } from '../reference/regions.js';
 import { open, seal } from '../security/sealed-bytes.js';
 import type { CaptureRow, EnrollmentRow } from '../store/enrollment-repository.js';
 import type { StationStore } from '../store/station-store.js';
-import { previewImage } from '../biometrics/preview.js';
+import { previewPayload } from '../biometrics/preview.js';
 import { checkCaptureImage } from './capture-input.js';
 import { contentHash } from './content-hash.js';
 import { assertTransition } from './lifecycle.js';
@@ -90,7 +90,7 @@ export class EnrollmentService {
         throw new StationError('DUPLICATE_NIK', {
           details: {
             nik: demographics.nik,
-            records: existing.map((r) => ({ id: r.id, registrationNo: r.registrationNo, status: r.status })),
+            records: existing.map(recordRef),
             hint: 'to record this resident again, send updateReason',
           },
         });
@@ -139,7 +139,7 @@ export class EnrollmentService {
         const others = this.deps.store.enrollments.byNik(demographics.nik).filter((r) => r.id !== row.id);
         if (others.length > 0 && row.updateReason === null) {
           throw new StationError('DUPLICATE_NIK', {
-            details: { nik: demographics.nik, records: others.map((r) => ({ id: r.id, registrationNo: r.registrationNo, status: r.status })) },
+            details: { nik: demographics.nik, records: others.map(recordRef) },
           });
         }
       }
@@ -300,13 +300,12 @@ export class EnrollmentService {
     if (capture?.sealed == null || capture.format === null) throw notFound(`${input.id}/${input.position}/${input.attempt}`);
     const bytes = open(this.deps.dataKey, capture.sealed, input.id);
     const format = ImageFormatSchema.parse(capture.format);
-    const preview = previewImage(format, bytes, capture.width, capture.height);
     return {
       format,
       base64: bytes.toString('base64'),
       width: capture.width,
       height: capture.height,
-      preview: preview === null ? null : { mime: preview.mime, base64: preview.bytes.toString('base64') },
+      preview: previewPayload(format, bytes, capture.width, capture.height),
     };
   }
 
@@ -359,6 +358,11 @@ export class EnrollmentService {
   backlog(): number {
     return this.deps.store.outbox.backlog().count;
   }
+}
+
+/** How a duplicate-NIK refusal names the records already on the station. */
+function recordRef(row: EnrollmentRow): { id: string; registrationNo: string; status: EnrollmentStatus } {
+  return { id: row.id, registrationNo: row.registrationNo, status: row.status };
 }
 
 function withoutNik(demographics: DemographicsValue): Omit<DemographicsValue, 'nik'> {

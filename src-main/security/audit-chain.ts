@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-
-const canonicalize = createRequire(import.meta.url)('canonicalize') as (input: unknown) => string | undefined;
+import { canonicalJson } from './canonical-json.js';
 
 /** One entry of the audit log as it is hashed. */
 export interface AuditFields {
@@ -22,7 +20,5 @@ export const AUDIT_GENESIS = '0'.repeat(64);
  * JSON), so editing, deleting or reordering any entry breaks every hash after it.
  */
 export function auditHash(previous: string, fields: AuditFields): string {
-  const text = canonicalize(fields);
-  if (text === undefined) throw new Error('audit entry cannot be canonicalised');
-  return createHash('sha256').update(previous, 'utf8').update('\n', 'utf8').update(text, 'utf8').digest('hex');
+  return createHash('sha256').update(previous, 'utf8').update('\n', 'utf8').update(canonicalJson(fields), 'utf8').digest('hex');
 }

@@ -2,27 +2,10 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../helpers/cli.js';
+import { BUDI } from '../helpers/enrollment.js';
 import { expect, screenshotPath, test } from './fixtures.js';
 
-/** The resident of tests/helpers/enrollment.ts: Donorojo, Pacitan; a man born 12 May 1990. */
-const BUDI = {
-  nik: '3501011205900001',
-  nama: 'Budi Santoso',
-  tempatLahir: 'PACITAN',
-  tanggalLahir: '1990-05-12',
-  jenisKelamin: 'LAKI-LAKI',
-  golonganDarah: 'O',
-  alamat: 'JL. RAYA DONOROJO NO. 12',
-  rt: '001',
-  rw: '002',
-  kelurahanDesa: 'DONOROJO',
-  kecamatan: 'DONOROJO',
-  agama: 'ISLAM',
-  statusPerkawinan: 'KAWIN',
-  pekerjaan: 'PETANI/PEKEBUN',
-};
-
-type Resident = typeof BUDI;
+type Resident = Record<Exclude<keyof typeof BUDI, 'kewarganegaraan'>, string>;
 
 /** A full-page screenshot from the top (a page scrolled to the focused control would draw the sticky top bar mid-page). */
 async function shot(page: Page, name: string): Promise<void> {

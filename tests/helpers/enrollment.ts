@@ -2,25 +2,26 @@ import { randomBytes } from 'node:crypto';
 import { REQUIRED_CAPTURES } from '../../src-main/contract/captures.js';
 
 /** A real Pacitan resident shape: kecamatan Donorojo (35.01.01), man born 12 May 1990. */
+export const BUDI = {
+  nik: '3501011205900001',
+  nama: 'Budi Santoso',
+  tempatLahir: 'PACITAN',
+  tanggalLahir: '1990-05-12',
+  jenisKelamin: 'LAKI-LAKI',
+  golonganDarah: 'O',
+  alamat: 'JL. RAYA DONOROJO NO. 12',
+  rt: '001',
+  rw: '002',
+  kelurahanDesa: 'DONOROJO',
+  kecamatan: 'DONOROJO',
+  agama: 'ISLAM',
+  statusPerkawinan: 'KAWIN',
+  pekerjaan: 'PETANI/PEKEBUN',
+  kewarganegaraan: 'WNI',
+} as const;
+
 export function demographicsFixture(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    nik: '3501011205900001',
-    nama: 'Budi Santoso',
-    tempatLahir: 'PACITAN',
-    tanggalLahir: '1990-05-12',
-    jenisKelamin: 'LAKI-LAKI',
-    golonganDarah: 'O',
-    alamat: 'JL. RAYA DONOROJO NO. 12',
-    rt: '001',
-    rw: '002',
-    kelurahanDesa: 'DONOROJO',
-    kecamatan: 'DONOROJO',
-    agama: 'ISLAM',
-    statusPerkawinan: 'KAWIN',
-    pekerjaan: 'PETANI/PEKEBUN',
-    kewarganegaraan: 'WNI',
-    ...overrides,
-  };
+  return { ...BUDI, ...overrides };
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -1,5 +1,5 @@
 import type { StationMode } from '../../contract/status.js';
-import { previewImage } from '../../biometrics/preview.js';
+import { previewPayload } from '../../biometrics/preview.js';
 import type { Actor, EnrollmentService } from '../../recording/enrollment-service.js';
 import { renderReceipt } from '../../recording/receipt.js';
 import type { StationSetup } from '../config/profile.js';
@@ -62,14 +62,13 @@ export function enrollmentHandlers(service: EnrollmentService, setup: StationSet
         throw new StationError('TRAINING_ONLY', { details: { method: 'training.sampleCapture', hint: 'capture from the device' } });
       }
       const sample = sampleCapture(modality, position, attempt);
-      const preview = previewImage(sample.format, sample.bytes, sample.width, sample.height);
       return {
         format: sample.format,
         base64: sample.bytes.toString('base64'),
         width: sample.width,
         height: sample.height,
         quality: sample.quality,
-        preview: preview === null ? null : { mime: preview.mime, base64: preview.bytes.toString('base64') },
+        preview: previewPayload(sample.format, sample.bytes, sample.width, sample.height),
       };
     },
   };
