@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { STATION_VERSION } from '../core/version.js';
 import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
+import { registerCentral } from './commands/central.js';
 import { registerConfig } from './commands/config.js';
 import { registerServe } from './commands/serve.js';
 import { registerVersion } from './commands/version.js';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerConfig(program);
   registerBackup(program);
   registerAudit(program);
+  registerCentral(program);
   registerVersion(program);
   return program;
 }

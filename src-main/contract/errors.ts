@@ -40,6 +40,9 @@ export const ErrorCode = z.enum([
   // keys and sealed data
   'DATA_KEY_UNUSABLE',
   'SEALED_DATA_UNREADABLE',
+  // central
+  'CENTRAL_NOT_CONFIGURED',
+  'CENTRAL_UNAVAILABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -3,6 +3,7 @@ import type { CallOutcome } from './errors.js';
 import { enrollmentMethods } from './methods/enrollment.js';
 import { sessionMethods } from './methods/session.js';
 import { stationMethods } from './methods/station.js';
+import { syncMethods } from './methods/sync.js';
 
 /**
  * The whole contract between the UI (or any script) and the Station core.
@@ -12,6 +13,7 @@ export const methods = {
   ...stationMethods,
   ...sessionMethods,
   ...enrollmentMethods,
+  ...syncMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -30,6 +32,7 @@ export * from './roles.js';
 export * from './status.js';
 export type { StationInfo } from './methods/station.js';
 export type { Operator, SessionView } from './methods/session.js';
+export type { ReconcileReport, SyncAttemptView, SyncOverview, SyncTransfer } from './methods/sync.js';
 
 /**
  * What each host hands the UI (the Electron preload's `window.station`, or the web client):

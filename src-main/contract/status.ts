@@ -53,5 +53,14 @@ export const StationStatus = z.object({
    * (nothing is assumed: the UI shows "—").
    */
   backlog: z.number().int().nonnegative().nullable(),
+  /** The sync worker's progress for the top bar; null when no central is configured. */
+  sync: z
+    .object({
+      bytesPending: z.number().int().nonnegative(),
+      lastSuccessAt: z.iso.datetime().nullable(),
+      /** Bytes of the packets in flight: sent so far and total (a progress bar while draining). */
+      transfer: z.object({ records: z.number().int().nonnegative(), bytesSent: z.number().int().nonnegative(), bytesTotal: z.number().int().nonnegative() }).nullable(),
+    })
+    .nullable(),
 });
 export type StationStatus = z.infer<typeof StationStatus>;

@@ -8,6 +8,13 @@ import { createStation } from './station.js';
 import type { Station } from './station.js';
 import { regionDirectory, resolveSetup } from './setup.js';
 import type { KeyProtector } from '../security/data-key.js';
+import { startCentralEmulator } from '../sim/central/emulator.js';
+import type { CentralEmulator } from '../sim/central/emulator.js';
+import { NO_FAULTS } from '../sim/central/faults.js';
+import type { CentralFaults } from '../sim/central/faults.js';
+import type { TrainingLinkState } from './services/sync-handlers.js';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 
 export interface BootOptions {
   configFlag?: string | undefined;
@@ -38,16 +45,31 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     consoleLevel: options.consoleLevel ?? levelFromEnv(env),
   });
   let station: Station;
+  let emulator: CentralEmulator | undefined;
   try {
+    if (setup.mode === 'training') {
+      // Training mode links to a central emulator of its own, in this process, on loopback.
+      const credential = randomBytes(24).toString('base64url');
+      emulator = await startCentralEmulator({
+        dataDir: join(setup.dataDir, 'central-emulator'),
+        logger: logger.child({ module: 'central-emulator' }),
+        stations: [{ stationId: setup.profile.stationId, credential, regencyCode: setup.profile.region.regencyCode }],
+        verification: { delayMs: 5000 },
+      });
+      setup.central = { url: emulator.url, publicKeyPem: emulator.publicKeyPem, credential, probeIntervalSeconds: 5 };
+    }
+    const trainingCentral = emulator;
     station = createStation({
       setup,
       logger,
       host: options.host,
       regions: await regionDirectory(),
       ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
+      ...(trainingCentral ? { trainingLink: (state: TrainingLinkState) => trainingCentral.setFaults(trainingFaults(state)) } : {}),
     });
   } catch (error: unknown) {
     logger.error({ err: error }, 'station could not start');
+    await emulator?.close();
     await close();
     throw error;
   }
@@ -57,6 +79,7 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
     logFile,
     shutdown: async () => {
       await station.close();
+      await emulator?.close();
       await close();
     },
   };
@@ -66,4 +89,18 @@ function levelFromEnv(env: NodeJS.ProcessEnv): Level | 'silent' {
   const value = env['KTP_LOG_LEVEL'];
   const levels: ReadonlyArray<Level | 'silent'> = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   return levels.find((l) => l === value) ?? 'info';
+}
+
+/** What each training outage looks like on the embedded central. */
+function trainingFaults(state: TrainingLinkState): CentralFaults {
+  switch (state) {
+    case 'online':
+      return NO_FAULTS;
+    case 'offline':
+      return { ...NO_FAULTS, offline: true };
+    case 'maintenance':
+      return { ...NO_FAULTS, maintenanceRetryAfterSeconds: 30 };
+    case 'flaky':
+      return { ...NO_FAULTS, errorRatio: 0.3, latencyMs: 300 };
+  }
 }

@@ -219,6 +219,20 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'Encrypted data could not be opened: it was altered or damaged, belongs to another record, or was sealed with another station key.',
     },
   },
+  CENTRAL_NOT_CONFIGURED: {
+    status: 409,
+    message: {
+      id: 'Stasiun ini belum terhubung ke server pusat. Isi bagian "central" pada berkas konfigurasi.',
+      en: 'This station has no central server configured. Fill in the "central" section of the config file.',
+    },
+  },
+  CENTRAL_UNAVAILABLE: {
+    status: 503,
+    message: {
+      id: 'Server pusat tidak dapat dihubungi sekarang. Rekaman tetap aman di stasiun; coba lagi nanti.',
+      en: 'The central server cannot be reached now. Records stay safe on the station; try again later.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

@@ -46,6 +46,7 @@ export async function resolveSetup({ configPath, dataDir, env = process.env }: S
       regionNames: await namesOfRegion(profile.region, '(training profile)'),
       configPath: null,
       dataDir: resolve(dataDir ?? defaultDataDir('training', env)),
+      central: null,
     };
   }
   const loaded = loadConfigFile(configPath);
@@ -59,5 +60,11 @@ export async function resolveSetup({ configPath, dataDir, env = process.env }: S
         ? fromConfig
         : resolve(dirname(loaded.path), fromConfig));
   const regionNames = await namesOfRegion(profile.region, loaded.path);
-  return { mode: 'production', profile, regionNames, configPath: loaded.path, dataDir: resolve(chosen) };
+  const central = {
+    url: profile.central.url,
+    publicKeyPem: loaded.centralPublicKeyPem,
+    credential: loaded.centralCredential,
+    probeIntervalSeconds: profile.central.probeIntervalSeconds,
+  };
+  return { mode: 'production', profile, regionNames, configPath: loaded.path, dataDir: resolve(chosen), central };
 }

@@ -6,6 +6,10 @@ import { keyFileProtector, loadOrCreateDataKey } from '../security/data-key.js';
 import type { KeyProtector } from '../security/data-key.js';
 import { openStationStore } from '../store/station-store.js';
 import { ConnectivityMonitor } from '../sync/connectivity.js';
+import { SyncService } from '../sync/sync-service.js';
+import type { SyncWorkerOptions } from '../sync/sync-worker.js';
+import { syncHandlers } from './services/sync-handlers.js';
+import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
 import type { StationSetup } from './config/profile.js';
 import { createDispatcher } from './dispatcher.js';
@@ -37,9 +41,13 @@ export interface CreateStationOptions {
   /** How the station data key is protected: Electron's safeStorage, else the key file. */
   keyProtector?: KeyProtector;
   now?: () => Date;
+  /** Training mode's embedded central: plays outages on request. */
+  trainingLink?: (state: TrainingLinkState) => Promise<void>;
+  /** Timing overrides for the sync worker (tests, benches). */
+  syncOptions?: Partial<SyncWorkerOptions>;
 }
 
-export function createStation({ setup, logger, host, regions, keyProtector, now }: CreateStationOptions): Station {
+export function createStation({ setup, logger, host, regions, keyProtector, now, trainingLink, syncOptions }: CreateStationOptions): Station {
   const startedAt = (now ?? (() => new Date()))();
   const events = new EventBus();
   const unlock = lockDataDir(setup.dataDir);
@@ -66,7 +74,10 @@ export function createStation({ setup, logger, host, regions, keyProtector, now 
     regions,
     districtCode: setup.profile.region.districtCode,
     ...(now ? { now } : {}),
-    onCommitted: () => events.emit('status.changed', status()),
+    onCommitted: () => {
+      sync?.worker.wake();
+      events.emit('status.changed', status());
+    },
   });
   const sessions = new SessionRegistry({ idleMs: setup.profile.session.idleMinutes * 60_000, ...(now ? { now } : {}) });
 
@@ -74,17 +85,42 @@ export function createStation({ setup, logger, host, regions, keyProtector, now 
     mode: setup.mode,
     connectivity: connectivity.connectivity,
     backlog: enrollments.backlog(),
+    sync: sync?.topBar() ?? null,
   });
 
   const connectivity = new ConnectivityMonitor({
-    centralUrl: setup.profile.central?.url ?? null,
-    intervalMs: (setup.profile.central?.probeIntervalSeconds ?? 15) * 1000,
+    centralUrl: setup.central?.url ?? null,
+    intervalMs: (setup.central?.probeIntervalSeconds ?? 15) * 1000,
     ...(now ? { now } : {}),
     onChange: (next) => {
       logger.info({ connectivity: next }, 'connectivity changed');
       events.emit('status.changed', status());
     },
   });
+
+  let sync: SyncService | null = null;
+  if (setup.central !== null) {
+    try {
+      sync = new SyncService({
+        central: setup.central,
+        sync: setup.profile.sync,
+        stationId: setup.profile.stationId,
+        regencyCode: setup.profile.region.regencyCode,
+        dataDir: setup.dataDir,
+        dataKey: dataKey.key,
+        store,
+        logger,
+        connectivity,
+        onChange: () => events.emit('status.changed', status()),
+        ...(syncOptions ? { workerOptions: syncOptions } : {}),
+        ...(now ? { now } : {}),
+      });
+    } catch (error: unknown) {
+      store.close();
+      unlock();
+      throw error;
+    }
+  }
 
   const handlers: Handlers = {
     ...stationHandlers({
@@ -107,9 +143,11 @@ export function createStation({ setup, logger, host, regions, keyProtector, now 
       },
     }),
     ...enrollmentHandlers(enrollments, setup),
+    ...syncHandlers({ sync, mode: setup.mode, connectivity: () => connectivity.connectivity, trainingLink: trainingLink ?? null }),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();
+  sync?.start();
   logger.info({ mode: setup.mode, stationId: setup.profile.stationId, dataDir: setup.dataDir, host }, 'station started');
 
   return {
@@ -118,12 +156,12 @@ export function createStation({ setup, logger, host, regions, keyProtector, now 
     events,
     logger,
     status,
-    close: () => {
+    close: async () => {
       connectivity.stop();
+      await sync?.stop();
       store.close();
       unlock();
       logger.info('station stopped');
-      return Promise.resolve();
     },
   };
 }

@@ -19,7 +19,7 @@ import type { StationStore } from '../store/station-store.js';
 import { previewPayload } from '../biometrics/preview.js';
 import { checkCaptureImage } from './capture-input.js';
 import { contentHash } from './content-hash.js';
-import { assertTransition } from './lifecycle.js';
+import { RETURNED_TO_OPERATOR, assertTransition } from './lifecycle.js';
 import { dayKey, registrationNumber } from './registration-number.js';
 import { validateDemographics } from './validate-demographics.js';
 
@@ -352,6 +352,45 @@ export class EnrollmentService {
       backlog: this.backlog(),
       lastDays,
     };
+  }
+
+  /** "Perlu Perbaikan": what central sent back, with its reason, oldest first. */
+  returned(limit: number): Array<EnrollmentListItem & { statusReason: string | null }> {
+    return this.deps.store.enrollments.withStatuses([...RETURNED_TO_OPERATOR], limit).map((r) => ({
+      id: r.id,
+      registrationNo: r.registrationNo,
+      nik: r.nik,
+      nama: r.nameKey,
+      status: r.status,
+      updatedAt: r.updatedAt,
+      committedAt: r.committedAt,
+      seq: r.seq,
+      statusReason: r.statusReason,
+    }));
+  }
+
+  /**
+   * Opens a returned record as a draft again. Its chosen captures stay (as attempt 1, so each
+   * position has two more attempts); central's reason stays on the record until it is committed.
+   */
+  reopen(id: string, actor: Actor): EnrollmentView {
+    this.deps.store.transaction(() => {
+      const row = this.load(id);
+      assertTransition(row.id, row.status, 'DRAFT');
+      const at = this.now().toISOString();
+      this.deps.store.enrollments.resetAttempts(row.id);
+      this.deps.store.enrollments.update({ ...row, status: 'DRAFT', wizardStep: 'DATA', updatedAt: at });
+      this.deps.store.enrollments.recordEvent({ enrollmentId: row.id, from: row.status, to: 'DRAFT', reason: row.statusReason, actor: actor.id, at });
+      this.deps.store.audit.append({
+        at,
+        actor: actor.id,
+        role: actor.role,
+        action: 'ENROLLMENT_REOPENED',
+        subject: row.id,
+        details: { registrationNo: row.registrationNo, from: row.status, reason: row.statusReason },
+      });
+    });
+    return this.get(id);
   }
 
   /** Records waiting to reach central (for the top bar). */

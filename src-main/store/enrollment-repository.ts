@@ -237,6 +237,22 @@ export class EnrollmentRepository {
   }
 
   /** Marks one attempt of a position as the one kept; the others stay for the record of attempts. */
+  /** A record reopened for correction keeps its chosen capture per position, as attempt 1: two more attempts each. */
+  resetAttempts(enrollmentId: string): void {
+    this.db.prepare('DELETE FROM capture WHERE enrollment_id = ? AND chosen = 0').run(enrollmentId);
+    this.db.prepare('UPDATE capture SET attempt = 1 WHERE enrollment_id = ? AND chosen = 1').run(enrollmentId);
+  }
+
+  /** Records in any of these statuses, least recently changed first. */
+  withStatuses(statuses: readonly EnrollmentStatus[], limit: number): EnrollmentRow[] {
+    if (statuses.length === 0) return [];
+    return (
+      this.db
+        .prepare(`SELECT * FROM enrollment WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY updated_at, seq LIMIT ?`)
+        .all(...statuses, limit) as EnrollmentSqlRow[]
+    ).map(toEnrollment);
+  }
+
   chooseCapture(enrollmentId: string, modality: CaptureRow['modality'], position: string, attempt: number): void {
     this.db
       .prepare('UPDATE capture SET chosen = (attempt = ?) WHERE enrollment_id = ? AND modality = ? AND position = ?')

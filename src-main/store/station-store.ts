@@ -7,6 +7,7 @@ import { AuditRepository } from './audit-repository.js';
 import { EnrollmentRepository } from './enrollment-repository.js';
 import { stationMigrations } from './migrations/index.js';
 import { OutboxRepository } from './outbox-repository.js';
+import { SyncRepository } from './sync-repository.js';
 
 /** The station's store: the database file and the repositories over it. Only store/ runs SQL. */
 export interface StationStore {
@@ -14,6 +15,7 @@ export interface StationStore {
   readonly enrollments: EnrollmentRepository;
   readonly outbox: OutboxRepository;
   readonly audit: AuditRepository;
+  readonly sync: SyncRepository;
   /**
    * Runs `work` in one transaction: all of it commits, or none of it (it rolls back on any
    * throw). SQLite failures come out as station errors (STORE_FULL, STORE_CORRUPT).
@@ -41,6 +43,7 @@ export function openStationStore(dataDir: string, logger: Logger): StationStore 
     enrollments: new EnrollmentRepository(db),
     outbox: new OutboxRepository(db),
     audit: new AuditRepository(db),
+    sync: new SyncRepository(db),
     transaction<T>(work: () => T): T {
       try {
         return db.transaction(work).immediate();

@@ -1,3 +1,4 @@
+import { paths } from './central-api.js';
 import type { Connectivity, ConnectivityState } from '../contract/status.js';
 
 type ReasonCode = NonNullable<Connectivity['reason']>['code'];
@@ -36,8 +37,11 @@ export function classifyFailure(error: unknown): LinkOutcome {
     return { ok: false, state: 'TERGANGGU', code: 'TIMEOUT', detail: 'central did not answer in time' };
   }
   const code = errnoCode(error) ?? 'unknown';
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET') {
+  if (code === 'ECONNREFUSED') {
     return { ok: false, state: 'LURING', code: 'CONNECTION_REFUSED', detail: `connection refused (${code})` };
+  }
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+    return { ok: false, state: 'TERGANGGU', code: 'CONNECTION_REFUSED', detail: `connection cut mid-exchange (${code})` };
   }
   if (DNS_CODES.has(code)) {
     return { ok: false, state: 'LURING', code: 'DNS_FAILED', detail: `central's name did not resolve (${code})` };
@@ -108,7 +112,7 @@ export class ConnectivityMonitor {
       const started = performance.now();
       let outcome: LinkOutcome;
       try {
-        const response = await fetch(new URL('health', url.endsWith('/') ? url : `${url}/`), {
+        const response = await fetch(`${url.replace(/\/+$/, '')}${paths.health}`, {
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
           headers: { accept: 'application/json' },
         });

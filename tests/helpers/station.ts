@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,14 @@ export function tempDir(prefix = 'ktp-test-'): { dir: string; remove: () => void
 }
 
 export function trainingSetup(dataDir: string): StationSetup {
-  return { mode: 'training', profile: trainingProfile(), regionNames: PACITAN, configPath: null, dataDir };
+  return { mode: 'training', profile: trainingProfile(), regionNames: PACITAN, configPath: null, dataDir, central: null };
+}
+
+let centralKeyPem: string | undefined;
+/** An RSA public key standing in for central's, made once per test process. */
+export function testCentralPublicKeyPem(): string {
+  centralKeyPem ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  return centralKeyPem;
 }
 
 export function productionSetup(dataDir: string, centralUrl: string): StationSetup {
@@ -46,6 +54,7 @@ export function productionSetup(dataDir: string, centralUrl: string): StationSet
     regionNames: PACITAN,
     configPath: '/etc/ktp/station.config.json',
     dataDir,
+    central: { url: centralUrl, publicKeyPem: testCentralPublicKeyPem(), credential: 'test-credential-0123456789', probeIntervalSeconds: 600 },
   };
 }
 

@@ -88,7 +88,7 @@ describe('backup and restore (real files, the real CLI)', () => {
       JSON.stringify({
         stationId: 'KEC-350101-09',
         region: { provinceCode: '35', regencyCode: '3501', districtCode: '350101' },
-        central: { url: 'http://127.0.0.1:9/', publicKeyPem: generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+        central: { url: 'http://127.0.0.1:9/', publicKeyPem: generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString(), credential: 'station-credential-0123456789' },
         dataDir: 'other-station',
       }),
     );

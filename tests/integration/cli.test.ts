@@ -6,7 +6,7 @@ import { assertBuilt, runCli, serve } from '../helpers/cli.js';
 import { rawRequest } from '../helpers/http.js';
 import { tempDir } from '../helpers/station.js';
 
-const publicKeyPem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+const publicKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .publicKey.export({ type: 'spki', format: 'pem' })
   .toString();
 
@@ -26,7 +26,7 @@ function writeConfig(name: string, config: unknown): string {
 const good = {
   stationId: 'KEC-350101-01',
   region: { provinceCode: '35', regencyCode: '3501', districtCode: '350101' },
-  central: { url: 'http://127.0.0.1:9/', publicKeyPem },
+  central: { url: 'http://127.0.0.1:9/', publicKeyPem, credential: 'station-credential-0123456789' },
   dataDir: 'data-good',
 };
 
@@ -53,7 +53,7 @@ describe('ktp-station CLI', () => {
   });
 
   it('config check: exit 2 naming each bad field, in both languages', () => {
-    const file = writeConfig('bad.json', { ...good, stationId: 'x', central: { url: 'not a url', publicKeyPem } });
+    const file = writeConfig('bad.json', { ...good, stationId: 'x', central: { url: 'not a url', publicKeyPem, credential: 'station-credential-0123456789' } });
     const result = runCli(['config', 'check', file]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('GALAT CONFIG_INVALID');

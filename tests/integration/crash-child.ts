@@ -10,7 +10,7 @@ import { captureParams, demographicsFixture } from '../helpers/enrollment.js';
 const dataDir = process.argv[2];
 if (dataDir === undefined) throw new Error('usage: crash-child DATA_DIR');
 const station = createStation({
-  setup: { mode: 'training', profile: trainingProfile(), regionNames: { province: '', regency: '', district: '' }, configPath: null, dataDir },
+  setup: { mode: 'training', profile: trainingProfile(), regionNames: { province: '', regency: '', district: '' }, configPath: null, dataDir, central: null },
   logger: pino({ level: 'silent' }),
   host: 'web',
   regions: await regionDirectory(),

@@ -15,7 +15,7 @@ function validConfig(): Record<string, unknown> {
   return {
     stationId: 'KEC-350101-01',
     region: { provinceCode: '35', regencyCode: '3501', districtCode: '350101' },
-    central: { url: 'https://central.example.go.id/ktp/', publicKeyPem },
+    central: { url: 'https://central.example.go.id/ktp/', publicKeyPem, credential: 'station-credential-0123456789' },
     devices: [{ kind: 'fingerprint', transport: { type: 'serial', path: '/dev/ttyUSB0' } }],
     printer: { kind: 'system', queueName: 'HDP5000' },
     dailyTarget: 150,
@@ -51,7 +51,7 @@ describe('station config', () => {
   it('names each bad field by its path', () => {
     const config = validConfig();
     config['stationId'] = 'bad id';
-    config['central'] = { url: 'ftp://central', publicKeyPem };
+    config['central'] = { url: 'ftp://central', publicKeyPem, credential: 'station-credential-0123456789' };
     config['devices'] = [{ kind: 'fingerprint', transport: { type: 'usb', path: 'x' } }];
     config['dailyTarget'] = -3;
     const paths = issuesOf(() => parseConfigText(JSON.stringify(config), '/x/station.config.json')).map((i) => i.path);
@@ -81,7 +81,7 @@ describe('station config', () => {
 
   it('refuses a central key that is not a public key', () => {
     const config = validConfig();
-    config['central'] = { url: 'https://c.example', publicKeyPem: '-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----' };
+    config['central'] = { url: 'https://c.example', publicKeyPem: '-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----', credential: 'station-credential-0123456789' };
     expect(issuesOf(() => parseConfigText(JSON.stringify(config), '/x/c.json'))).toEqual([
       expect.objectContaining({ path: 'central.publicKeyPem' }),
     ]);
@@ -92,7 +92,7 @@ describe('station config', () => {
     cleanups.push(remove);
     writeFileSync(join(dir, 'central.pem'), publicKeyPem);
     const config = validConfig();
-    config['central'] = { url: 'https://c.example', publicKeyFile: 'central.pem' };
+    config['central'] = { url: 'https://c.example', publicKeyFile: 'central.pem', credential: 'station-credential-0123456789' };
     writeFileSync(join(dir, 'station.config.json'), JSON.stringify(config));
     expect(loadConfigFile(join(dir, 'station.config.json')).centralPublicKeyPem).toBe(publicKeyPem);
   });

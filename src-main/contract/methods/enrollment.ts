@@ -128,6 +128,18 @@ export const enrollmentMethods = {
     params: z.object({ modality: Modality, position: CapturePosition, attempt: z.number().int().min(1).max(3).default(1) }).strict(),
     result: CapturedImage.extend({ quality: z.number().int().min(0).max(100) }),
   }),
+  'enrollment.returned': defineMethod({
+    summary: '"Perlu Perbaikan": records central sent back (duplicate, validation, failure), oldest first, each with the reason central gave.',
+    roles: RECORDERS,
+    params: z.object({ limit: z.number().int().min(1).max(200).default(100) }).strict(),
+    result: z.object({ items: z.array(EnrollmentListItem.extend({ statusReason: z.string().nullable() })) }),
+  }),
+  'enrollment.reopen': defineMethod({
+    summary: 'Open a record central sent back as a draft again, to correct and commit it (a new content hash, a new upload).',
+    roles: RECORDERS,
+    params: z.object({ id: EnrollmentId }).strict(),
+    result: EnrollmentView,
+  }),
   'enrollment.search': defineMethod({
     summary: 'Find records by NIK, name prefix, registration number or status, newest first, in pages.',
     roles: RECORDERS,

@@ -16,6 +16,8 @@ export interface LoadedConfig {
   path: string;
   /** Central's public key, read and parsed (PEM). */
   centralPublicKeyPem: string;
+  /** This station's credential at central, read from the config or its file. */
+  centralCredential: string;
 }
 
 const HINT =
@@ -59,7 +61,8 @@ export function parseConfigText(text: string, absolutePath: string): LoadedConfi
   }
   const config = parsed.data;
   const centralPublicKeyPem = readCentralKey(config, absolutePath);
-  return { config, path: absolutePath, centralPublicKeyPem };
+  const centralCredential = readCredential(config, absolutePath);
+  return { config, path: absolutePath, centralPublicKeyPem, centralCredential };
 }
 
 function readCentralKey(config: StationConfig, configPath: string): string {
@@ -79,12 +82,34 @@ function readCentralKey(config: StationConfig, configPath: string): string {
       throw configInvalid(configPath, [{ path: field, message: `cannot read ${keyPath} (${code})` }]);
     }
   }
+  let key;
   try {
-    createPublicKey(pem);
+    key = createPublicKey(pem);
   } catch {
     throw configInvalid(configPath, [{ path: field, message: 'not a readable public key (PEM, SPKI)' }]);
   }
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (key.asymmetricKeyType !== 'rsa' || bits < 2048) {
+    throw configInvalid(configPath, [
+      { path: field, message: `packets are sealed with RSA-OAEP-SHA256: central's key must be RSA of at least 2048 bits (this one is ${key.asymmetricKeyType ?? 'unknown'}${bits > 0 ? ` ${bits}` : ''})` },
+    ]);
+  }
   return pem;
+}
+
+function readCredential(config: StationConfig, configPath: string): string {
+  const { credential, credentialFile } = config.central;
+  if (credential !== undefined) return credential;
+  const file = resolve(dirname(configPath), credentialFile ?? '');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch (error: unknown) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    throw configInvalid(configPath, [{ path: 'central.credentialFile', message: `cannot read ${file} (${code})` }]);
+  }
+  if (text.length < 16) throw configInvalid(configPath, [{ path: 'central.credentialFile', message: `${file} must hold the credential central issued (at least 16 characters)` }]);
+  return text;
 }
 
 export function configInvalid(file: string, issues: ConfigIssue[]): StationError {

@@ -7,6 +7,14 @@ export type StationProfile = Omit<StationConfig, 'central' | '$schema'> & {
   central: StationConfig['central'] | null;
 };
 
+/** The link to central as the sync worker uses it: resolved key and credential. */
+export interface CentralLink {
+  url: string;
+  publicKeyPem: string;
+  credential: string;
+  probeIntervalSeconds: number;
+}
+
 export interface StationSetup {
   mode: StationMode;
   profile: StationProfile;
@@ -16,4 +24,6 @@ export interface StationSetup {
   configPath: string | null;
   /** Absolute data folder: database, keys, logs. */
   dataDir: string;
+  /** Central, resolved; null when there is none (training mode links to its emulator at boot). */
+  central: CentralLink | null;
 }

@@ -34,6 +34,9 @@ export const CentralConfig = z
     /** Central's public key for sealing packets: inline PEM, or a file path relative to the config file. */
     publicKeyPem: z.string().startsWith('-----BEGIN PUBLIC KEY-----', 'publicKeyPem must be a PEM block starting with -----BEGIN PUBLIC KEY-----').optional(),
     publicKeyFile: z.string().min(1).optional(),
+    /** This station's credential at central (issued with the station's registration): inline, or a file path relative to the config file. */
+    credential: z.string().min(16, 'credential must be at least 16 characters (as issued by central)').optional(),
+    credentialFile: z.string().min(1).optional(),
     /** How often the link to central is probed. */
     probeIntervalSeconds: z.number().int().min(2).max(600).default(15),
   })
@@ -41,7 +44,29 @@ export const CentralConfig = z
   .refine((c) => (c.publicKeyPem === undefined) !== (c.publicKeyFile === undefined), {
     message: 'give exactly one of publicKeyPem or publicKeyFile',
     path: ['publicKeyPem'],
+  })
+  .refine((c) => (c.credential === undefined) !== (c.credentialFile === undefined), {
+    message: 'give exactly one of credential or credentialFile (the station credential central issued)',
+    path: ['credential'],
   });
+
+/** How the sync worker runs; every field has a default that suits a kecamatan desk. */
+export const SyncConfig = z
+  .object({
+    /** Uploads in flight at once. */
+    concurrency: z.number().int().min(1).max(8).default(2),
+    /** Size of one resumable-upload chunk, in KiB. */
+    chunkKiB: z.number().int().min(64).max(65_536).default(4096),
+    /** Print-ready records kept on the station for the print desk. */
+    printCacheSize: z.number().int().min(0).max(20_000).default(500),
+    statusFeedSeconds: z.number().int().min(2).max(3600).default(15),
+    printQueueSeconds: z.number().int().min(5).max(3600).default(60),
+    /** Automatic reconciliation with central; 0: only when a supervisor asks. */
+    reconcileMinutes: z.number().int().min(0).max(10_080).default(60),
+  })
+  .strict();
+export type SyncConfig = z.output<typeof SyncConfig>;
+export const DEFAULT_SYNC_CONFIG: SyncConfig = SyncConfig.parse({});
 
 const SerialTransport = z
   .object({
@@ -101,6 +126,7 @@ export const StationConfig = z
       .regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, 'stationId must be 3–32 capital letters, digits or "-", e.g. "KEC-350101-01"'),
     region: RegionConfig,
     central: CentralConfig,
+    sync: SyncConfig.default(DEFAULT_SYNC_CONFIG),
     devices: z.array(DeviceConfig).default([]),
     printer: PrinterConfig.optional(),
     /** Where the database, keys and logs live; relative paths are relative to the config file. */

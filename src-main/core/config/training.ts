@@ -1,3 +1,4 @@
+import { DEFAULT_SYNC_CONFIG } from './schema.js';
 import type { StationProfile } from './profile.js';
 
 /**
@@ -8,9 +9,9 @@ export function trainingProfile(): StationProfile {
   return {
     stationId: 'PELATIHAN-01',
     region: { provinceCode: '35', regencyCode: '3501', districtCode: '350101' },
-    // No central yet: the embedded central emulator arrives with the sync work; until then the
-    // link is honestly LURING with reason CENTRAL_NOT_CONFIGURED.
+    // No central in the profile: boot starts the embedded central emulator and links to it.
     central: null,
+    sync: { ...DEFAULT_SYNC_CONFIG, statusFeedSeconds: 3, printQueueSeconds: 10 },
     devices: [
       { kind: 'fingerprint', name: 'Sidik jari (simulasi)', transport: { type: 'simulated' } },
       { kind: 'iris', name: 'Iris (simulasi)', transport: { type: 'simulated' } },

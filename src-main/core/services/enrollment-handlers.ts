@@ -17,6 +17,8 @@ type EnrollmentMethod =
   | 'enrollment.search'
   | 'enrollment.receipt'
   | 'dashboard.summary'
+  | 'enrollment.returned'
+  | 'enrollment.reopen'
   | 'training.sampleCapture';
 
 function actorOf(context: { operator: { id: string; role: string } | null }): Actor {
@@ -35,6 +37,8 @@ export function enrollmentHandlers(service: EnrollmentService, setup: StationSet
     'enrollment.get': ({ id }) => service.get(id),
     'enrollment.captureImage': (params) => service.captureImage(params),
     'enrollment.search': (params) => service.search(params),
+    'enrollment.returned': ({ limit }) => ({ items: service.returned(limit) }),
+    'enrollment.reopen': ({ id }, context) => service.reopen(id, actorOf(context)),
     'dashboard.summary': () => service.dashboard(setup.profile.dailyTarget),
     'enrollment.receipt': async ({ id }, context) => {
       const view = service.get(id);

@@ -1,0 +1,177 @@
+import { createConnection, createServer } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import type { CentralFaults } from './faults.js';
+
+/** Paces bytes through a link of a given capacity: each piece is released when it would have finished crossing. */
+class LinkPacer {
+  private freeAt = 0;
+
+  constructor(private readonly rate: () => number | null) {}
+
+  /** Milliseconds from now until `bytes` sent now would have crossed the link. */
+  delayFor(bytes: number): number {
+    const rate = this.rate();
+    if (rate === null) return 0;
+    const now = performance.now();
+    const start = Math.max(now, this.freeAt);
+    this.freeAt = start + (bytes / rate) * 1000;
+    return this.freeAt - now;
+  }
+}
+
+const PIECE = 16 * 1024;
+/** How far ahead a direction may schedule before its source is paused. */
+const MAX_SCHEDULED_BYTES = 256 * 1024;
+
+export interface FaultProxyStats {
+  connections: number;
+  resets: number;
+  bytesUp: number;
+  bytesDown: number;
+}
+
+/**
+ * A TCP proxy in front of central that plays the link's faults on the wire: refused connections
+ * (nothing listening), one-way latency, a bandwidth cap per direction shared by all connections
+ * (a link, not a socket), and a connection reset after N bytes from the client.
+ */
+export class FaultProxy {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  private readonly up: LinkPacer;
+  private readonly down: LinkPacer;
+  readonly stats: FaultProxyStats = { connections: 0, resets: 0, bytesUp: 0, bytesDown: 0 };
+
+  constructor(
+    private readonly upstreamPort: number,
+    private readonly faults: () => CentralFaults,
+    private port = 0,
+    private readonly host = '127.0.0.1',
+  ) {
+    this.up = new LinkPacer(() => this.faults().bandwidthBytesPerSecond);
+    this.down = new LinkPacer(() => this.faults().bandwidthBytesPerSecond);
+  }
+
+  get listeningPort(): number {
+    return this.port;
+  }
+
+  get listening(): boolean {
+    return this.server !== undefined;
+  }
+
+  /** Starts accepting (a no-op when already listening); the port stays the same across restarts. */
+  async listen(): Promise<number> {
+    if (this.server !== undefined) return this.port;
+    const server = createServer((client) => this.accept(client));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, this.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const address = server.address();
+    if (address !== null && typeof address === 'object') this.port = address.port;
+    this.server = server;
+    return this.port;
+  }
+
+  /** Stops accepting and drops every open connection: the station meets "connection refused". */
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+    if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private accept(client: Socket): void {
+    this.stats.connections += 1;
+    const upstream = createConnection({ port: this.upstreamPort, host: '127.0.0.1' });
+    this.sockets.add(client);
+    this.sockets.add(upstream);
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
+    let clientBytes = 0;
+    let closed = false;
+    const close = (reset: boolean) => {
+      if (closed) return;
+      closed = true;
+      this.sockets.delete(client);
+      this.sockets.delete(upstream);
+      if (reset) {
+        client.resetAndDestroy();
+        upstream.resetAndDestroy();
+      } else {
+        client.destroy();
+        upstream.destroy();
+      }
+    };
+    client.on('error', () => close(false));
+    upstream.on('error', () => close(false));
+    client.on('close', () => close(false));
+    upstream.on('close', () => close(false));
+
+    this.pipe(client, upstream, this.up, (piece) => {
+      const limit = this.faults().resetAfterBytes;
+      if (limit === null) return { forward: piece, reset: false };
+      const room = limit - clientBytes;
+      if (piece.byteLength < room) {
+        clientBytes += piece.byteLength;
+        return { forward: piece, reset: false };
+      }
+      clientBytes = limit;
+      return { forward: piece.subarray(0, room), reset: true };
+    }, () => {
+      this.stats.resets += 1;
+      close(true);
+    }, (n) => (this.stats.bytesUp += n), () => this.faults().latencyMs);
+    this.pipe(upstream, client, this.down, (piece) => ({ forward: piece, reset: false }), () => close(true), (n) => (this.stats.bytesDown += n), () => 0);
+  }
+
+  private pipe(
+    from: Socket,
+    to: Socket,
+    pacer: LinkPacer,
+    cut: (piece: Buffer) => { forward: Buffer; reset: boolean },
+    onReset: () => void,
+    count: (bytes: number) => void,
+    latencyMs: () => number,
+  ): void {
+    let scheduled = 0;
+    let lastRelease = 0;
+    from.on('data', (chunk: Buffer) => {
+      for (let offset = 0; offset < chunk.byteLength; offset += PIECE) {
+        const { forward, reset } = cut(chunk.subarray(offset, offset + PIECE));
+        const delay = Math.max(pacer.delayFor(forward.byteLength) + latencyMs(), lastRelease - performance.now());
+        lastRelease = performance.now() + delay;
+        scheduled += forward.byteLength;
+        if (scheduled > MAX_SCHEDULED_BYTES) from.pause();
+        const release = () => {
+          scheduled -= forward.byteLength;
+          if (!to.destroyed && forward.byteLength > 0) {
+            to.write(forward);
+            count(forward.byteLength);
+          }
+          if (reset) onReset();
+          else if (scheduled <= MAX_SCHEDULED_BYTES / 2 && from.isPaused()) from.resume();
+        };
+        if (delay <= 0) release();
+        else setTimeout(release, delay);
+        if (reset) {
+          from.pause();
+          return;
+        }
+      }
+    });
+    from.on('end', () => {
+      const finish = () => {
+        if (!to.destroyed) to.end();
+      };
+      const wait = Math.max(0, lastRelease - performance.now());
+      if (wait === 0) finish();
+      else setTimeout(finish, wait + 1);
+    });
+  }
+}
