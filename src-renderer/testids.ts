@@ -5,12 +5,18 @@
  *   language-switch          button: each click toggles id <-> en (Alt+L does the same)
  *   connectivity-badge       DARING / TERGANGGU / LURING in the top bar
  *   backlog-count            records waiting for central; "—" when the station has no record store
+ *   backlog-bytes            their size, human-readable ("3,2 MB menunggu"); absent when no central is configured
+ *   last-sync                "Sinkron terakhir": the time central last accepted data, or "belum pernah"
+ *   sync-progress            thin progress bar under the top bar, only while a transfer is in flight
+ *                            (aria-valuenow = percent of bytes sent)
  *   station-id               station id in the top bar
  *   operator-name            signed-in operator's name and role (absent when signed out)
  *   sign-out                 sign-out button (absent when signed out)
  *   role-button-<role>       training sign-in buttons: operator | printer | technician | supervisor (keys 1–4)
- *   nav-<page>               left navigation links: perekaman | pencetakan | diagnostik | laporan | pengaturan | info;
- *                            each carries aria-keyshortcuts="Alt+N" (N = its position for the signed-in role)
+ *   nav-<page>               left navigation links: perekaman | pencetakan | diagnostik | sinkronisasi | laporan |
+ *                            pengaturan | info; each carries aria-keyshortcuts="Alt+N" (N = its position for the signed-in role)
+ *   nav-badge-<page>         a count on a nav link, in words, with data-count="n" (perekaman: "n perlu perbaikan",
+ *                            records central sent back); absent when there are none
  *   page-<page>              the main region of each page (page-info, page-diagnostik, ...)
  *   info-version             version on the Info page (also on the production sign-in screen)
  *   info-station-id          station id on the Info page (also on the production sign-in screen)
@@ -48,6 +54,29 @@
  *   saved-registration-no    the committed record's registration number
  *   saved-content-hash       the content hash, shortened (full value in its title attribute)
  *   saved-next               "Rekam penduduk berikutnya"
+ *   returned-list            start screen: "Perlu Perbaikan", records central sent back (absent when there are none)
+ *   returned-row             one of them: registration no., name, NIK, status, central's reason
+ *   returned-fix             its "Perbaiki" button (enrollment.reopen, then the wizard on that draft)
+ *   wizard-returned-reason   in the wizard: central's reason for a reopened record
+ *
+ * Sinkronisasi (src-renderer/sync/):
+ *   sync-not-configured      the notice shown when no central is configured
+ *   sync-now                 "Sinkronkan sekarang"
+ *   sync-reconcile           "Rekonsiliasi" (supervisor and technician only); sync-reconcile-report: its result
+ *   sync-link-state          the link's state and reason
+ *   sync-last-success        last successful sync
+ *   sync-paused-until        central's maintenance wait, or "tidak ada"
+ *   sync-breaker             the sending safeguard (circuit breaker) state
+ *   sync-print-ready         print-ready records cached on the station
+ *   sync-backlog             the send queue; sync-backlog-<STEP> one row (METADATA | PACKET | ACK | DONE)
+ *   sync-backlog-total       "n rekaman, x MB"
+ *   sync-transfer            one transfer in progress (with its progress bar)
+ *   sync-references          reference data versions
+ *   sync-last-reconcile      the last reconciliation report
+ *   sync-history             the attempts table; sync-history-row one attempt (data-outcome="OK" | "FAILED")
+ *   sync-failed-only         the "Hanya yang gagal" switch
+ *   sync-history-more        "Muat lebih banyak"
+ *   training-link-<state>    training mode only: "Latihan gangguan" buttons (online | offline | maintenance | flaky)
  */
 import type { Role } from '../src-main/contract/index.js';
 import type { PageKey } from './pages/page-keys';
@@ -97,11 +126,39 @@ export const TEST_IDS = {
   dashboard: 'dashboard',
   dashboardToday: 'dashboard-today',
   dashboardChart: 'dashboard-chart',
+  backlogBytes: 'backlog-bytes',
+  lastSync: 'last-sync',
+  syncProgress: 'sync-progress',
+  returnedList: 'returned-list',
+  returnedRow: 'returned-row',
+  returnedFix: 'returned-fix',
+  wizardReturnedReason: 'wizard-returned-reason',
+  syncNotConfigured: 'sync-not-configured',
+  syncNow: 'sync-now',
+  syncReconcile: 'sync-reconcile',
+  syncReconcileReport: 'sync-reconcile-report',
+  syncLinkState: 'sync-link-state',
+  syncLastSuccess: 'sync-last-success',
+  syncPausedUntil: 'sync-paused-until',
+  syncBreaker: 'sync-breaker',
+  syncPrintReady: 'sync-print-ready',
+  syncBacklog: 'sync-backlog',
+  syncBacklogTotal: 'sync-backlog-total',
+  syncTransfer: 'sync-transfer',
+  syncReferences: 'sync-references',
+  syncLastReconcile: 'sync-last-reconcile',
+  syncHistory: 'sync-history',
+  syncHistoryRow: 'sync-history-row',
+  syncFailedOnly: 'sync-failed-only',
+  syncHistoryMore: 'sync-history-more',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;
 export const navTestId = (page: PageKey): `nav-${PageKey}` => `nav-${page}`;
 export const pageTestId = (page: PageKey): `page-${PageKey}` => `page-${page}`;
+export const navBadgeTestId = (page: PageKey): `nav-badge-${PageKey}` => `nav-badge-${page}`;
+export const syncBacklogStepTestId = (step: string): string => `sync-backlog-${step}`;
+export const trainingLinkTestId = (state: string): string => `training-link-${state}`;
 
 export const wizardStepTestId = (step: string): string => `wizard-step-${step}`;
 export const fieldTestId = (field: string): string => `field-${field}`;

@@ -164,9 +164,10 @@ export class OutboxRepository {
     ).map(toEntry);
   }
 
+  /** A (re)sealed packet: central must be told its SHA-256 and size before it is sent. */
   recordPacket(id: number, packet: { sha256: string; bytes: number }): void {
     this.db
-      .prepare("UPDATE outbox SET packet_sha256 = ?, packet_bytes = ?, upload_url = NULL, step = 'PACKET' WHERE id = ?")
+      .prepare("UPDATE outbox SET packet_sha256 = ?, packet_bytes = ?, upload_url = NULL, step = 'METADATA' WHERE id = ?")
       .run(packet.sha256, packet.bytes, id);
   }
 

@@ -400,7 +400,7 @@ export class SyncWorker {
     if (entry.packetSha256 !== null && this.deps.packets.read(entry.enrollmentId, entry.contentHash, entry.packetSha256) !== null) return entry;
     const built = this.deps.packets.build(entry.enrollmentId, entry.contentHash);
     this.deps.store.transaction(() => this.deps.store.outbox.recordPacket(entry.id, { sha256: built.sha256, bytes: built.bytes }));
-    return { ...entry, packetSha256: built.sha256, packetBytes: built.bytes, uploadUrl: null, step: 'PACKET' };
+    return { ...entry, packetSha256: built.sha256, packetBytes: built.bytes, uploadUrl: null, step: 'METADATA' };
   }
 
   private async ensureSigningKey(): Promise<void> {

@@ -11,6 +11,8 @@ import { formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n';
 import { TEST_IDS } from '../testids';
 import { ENROLLMENT_STATUSES } from './options';
+import type { ReturnedRecord } from './returned';
+import { ReturnedList } from './ReturnedList';
 
 interface RecordingHomeProps {
   client: StationClient;
@@ -18,6 +20,10 @@ interface RecordingHomeProps {
   onResume: (id: string) => void;
   onOpen: (id: string) => void;
   onError: (error: unknown, method: string) => void;
+  /** "Perlu Perbaikan": records central sent back, and the one being reopened. */
+  returned: ReturnedRecord[] | null;
+  fixing: string | null;
+  onFix: (id: string) => void;
 }
 
 const PAGE_SIZE = 20;
@@ -47,7 +53,7 @@ function StatusBadge({ status }: { status: string }) {
  * The start screen of Perekaman: a new resident, this station's unfinished drafts, and the records
  * list (search by NIK, name prefix or registration number; status filter; paging).
  */
-export function RecordingHome({ client, onNew, onResume, onOpen, onError }: RecordingHomeProps) {
+export function RecordingHome({ client, onNew, onResume, onOpen, onError, returned, fixing, onFix }: RecordingHomeProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [drafts, setDrafts] = useState<EnrollmentListItem[] | null>(null);
@@ -120,6 +126,8 @@ export function RecordingHome({ client, onNew, onResume, onOpen, onError }: Reco
           {t('recording.start.newResident')}
         </Button>
       </Group>
+
+      <ReturnedList items={returned} fixing={fixing} onFix={onFix} />
 
       <DeskDashboard client={client} />
 

@@ -4,6 +4,7 @@ import type { EnrollmentView } from '../../src-main/contract/methods/enrollment.
 import type { StationClient } from '../client/station-client';
 import { RecordDetail } from './RecordDetail';
 import { RecordingHome } from './RecordingHome';
+import type { ReturnedRecord } from './returned';
 import { Wizard } from './Wizard';
 
 type Screen =
@@ -15,12 +16,16 @@ interface RecordingPageProps {
   client: StationClient;
   mode: StationMode;
   onError: (error: unknown, method: string) => void;
+  /** "Perlu Perbaikan": the records central sent back (kept live by the shell for the nav badge). */
+  returned: ReturnedRecord[] | null;
+  onReturnedChanged: () => void;
 }
 
-/** Perekaman: the start screen (new resident, drafts, records), the wizard, and a record's detail. */
-export function RecordingPage({ client, mode, onError }: RecordingPageProps) {
+/** Perekaman: the start screen (records to fix, new resident, drafts, records), the wizard, and a record's detail. */
+export function RecordingPage({ client, mode, onError, returned, onReturnedChanged }: RecordingPageProps) {
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
   const [round, setRound] = useState(0);
+  const [fixing, setFixing] = useState<string | null>(null);
 
   const startNew = () => {
     setRound((r) => r + 1);
@@ -34,6 +39,24 @@ export function RecordingPage({ client, mode, onError }: RecordingPageProps) {
         setScreen({ kind: 'wizard', initial: view, round: round + 1 });
       },
       (thrown: unknown) => onError(thrown, 'enrollment.get'),
+    );
+  };
+
+  /** "Perbaiki": the record becomes a draft again, and the wizard opens on it at Data Penduduk. */
+  const fix = (id: string) => {
+    setFixing(id);
+    client.call('enrollment.reopen', { id }).then(
+      (view) => {
+        setFixing(null);
+        onReturnedChanged();
+        setRound((r) => r + 1);
+        setScreen({ kind: 'wizard', initial: view, round: round + 1 });
+      },
+      (thrown: unknown) => {
+        setFixing(null);
+        onReturnedChanged();
+        onError(thrown, 'enrollment.reopen');
+      },
     );
   };
 
@@ -52,7 +75,18 @@ export function RecordingPage({ client, mode, onError }: RecordingPageProps) {
 
   switch (screen.kind) {
     case 'home':
-      return <RecordingHome client={client} onNew={startNew} onResume={resume} onOpen={open} onError={onError} />;
+      return (
+        <RecordingHome
+          client={client}
+          onNew={startNew}
+          onResume={resume}
+          onOpen={open}
+          onError={onError}
+          returned={returned}
+          fixing={fixing}
+          onFix={fix}
+        />
+      );
     case 'wizard':
       return <Wizard key={screen.round} client={client} mode={mode} initial={screen.initial} onClose={home} onNextResident={startNew} />;
     case 'detail':

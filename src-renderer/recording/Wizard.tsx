@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationErrorPayload, StationMode } from '../../src-main/contract/index.js';
@@ -159,6 +159,12 @@ export function Wizard({ client, mode, initial, onClose, onNextResident }: Wizar
           ))}
         </Stepper>
       </Paper>
+      {saved === null && view !== null && view.status === 'DRAFT' && view.statusReason !== null && (
+        <Alert color="red" variant="light" title={t('recording.returned.wizardTitle')} data-testid={TEST_IDS.wizardReturnedReason}>
+          <Text fw={700}>{t('recording.returned.wizardBody', { reason: view.statusReason })}</Text>
+          <Text fz="sm">{t('recording.returned.wizardHint')}</Text>
+        </Alert>
+      )}
       {error !== null && <ErrorAlert error={error} onClose={() => setError(null)} />}
       <Paper withBorder p="lg" radius="md" data-testid={wizardStepTestId(panelStep)} aria-labelledby="ktp-wizard-step-title">
         <Group justify="space-between" mb="md" align="baseline">

@@ -14,8 +14,10 @@ import { pagesFor } from '../pages/page-keys';
 import type { PageKey } from '../pages/page-keys';
 import { PendingPage } from '../pages/PendingPage';
 import { RecordingPage } from '../recording/RecordingPage';
+import { useReturnedRecords } from '../recording/returned';
 import { SettingsPage } from '../pages/SettingsPage';
 import { SignInPage } from '../pages/SignInPage';
+import { SyncPage } from '../sync/SyncPage';
 import { pageTestId } from '../testids';
 import { ErrorAlert } from './ErrorAlert';
 import { digitOf, isAltOnly, isKey } from './keys';
@@ -88,6 +90,10 @@ export function App({ connection }: { connection: StationConnection }) {
 
   const pages: readonly PageKey[] = session === null ? [] : pagesFor(session.operator.role);
   const activePage: PageKey | null = routePage !== null && pages.includes(routePage) ? routePage : (pages[0] ?? null);
+
+  // "Perlu Perbaikan": records central sent back, for whoever records (a count on the Perekaman link).
+  const returned = useReturnedRecords(client, phase === 'ready' && pages.includes('perekaman'), showError);
+  const navBadges = { perekaman: returned.items?.length ?? 0 };
 
   // A route this role may not see (another role's page after a reload) becomes the role's first page.
   useEffect(() => {
@@ -186,7 +192,10 @@ export function App({ connection }: { connection: StationConnection }) {
           <DiagnostikPage client={client} status={status} onConnectivity={applyConnectivity} onError={showError} />
         )}
         {activePage === 'pengaturan' && <SettingsPage />}
-        {activePage === 'perekaman' && <RecordingPage client={client} mode={mode} onError={showError} />}
+        {activePage === 'perekaman' && (
+          <RecordingPage client={client} mode={mode} onError={showError} returned={returned.items} onReturnedChanged={returned.reload} />
+        )}
+        {activePage === 'sinkronisasi' && <SyncPage client={client} role={session.operator.role} mode={mode} onError={showError} />}
         {(activePage === 'pencetakan' || activePage === 'laporan') && <PendingPage page={activePage} />}
       </section>
     );
@@ -201,7 +210,7 @@ export function App({ connection }: { connection: StationConnection }) {
         <TopBar info={loaded?.info ?? null} status={status} session={signedIn ? session : null} onSignOut={() => void signOut()} />
       </div>
       <div className="ktp-body">
-        {signedIn && <NavBar pages={pages} current={activePage} />}
+        {signedIn && <NavBar pages={pages} current={activePage} badges={navBadges} />}
         <main className="ktp-main">
           <Stack gap="lg">
             {linkLost && (

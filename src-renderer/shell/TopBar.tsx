@@ -1,7 +1,7 @@
-import { Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, StationInfo, StationStatus } from '../../src-main/contract/index.js';
-import { formatNumber } from '../i18n/format';
+import { formatBytes, formatDateTime, formatNumber, formatShortTime, percentOf } from '../i18n/format';
 import { useLanguage } from '../i18n';
 import { TEST_IDS } from '../testids';
 import { ConnectivityBadge } from './ConnectivityBadge';
@@ -22,11 +22,69 @@ function Caption({ children }: { children: string }) {
   );
 }
 
-/** Product, station, link to central, backlog, who is signed in, language, sign out. */
+/** "Sinkron terakhir": when central last accepted data, "belum pernah", or "tidak diatur" without a central. */
+function LastSync({ sync }: { sync: StationStatus['sync'] | undefined }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const lastSuccessAt = sync?.lastSuccessAt ?? null;
+  let value: string;
+  let help: string;
+  if (sync === undefined) {
+    value = '—';
+    help = t('connectivity.unknown');
+  } else if (sync === null) {
+    value = t('topbar.syncOff');
+    help = t('topbar.syncOffHelp');
+  } else if (lastSuccessAt === null) {
+    value = t('topbar.lastSyncNever');
+    help = t('topbar.lastSyncHelp', { time: t('topbar.lastSyncNever') });
+  } else {
+    value = formatShortTime(lastSuccessAt, language);
+    help = t('topbar.lastSyncHelp', { time: formatDateTime(lastSuccessAt, language) });
+  }
+  return (
+    <Tooltip label={help}>
+      <Stack gap={0} tabIndex={0} aria-label={`${t('topbar.lastSync')}: ${value}. ${help}`}>
+        <Caption>{t('topbar.lastSync')}</Caption>
+        <Text fz="lg" fw={800} lh={1.35} data-testid={TEST_IDS.lastSync} style={{ whiteSpace: 'nowrap' }}>
+          {value}
+        </Text>
+      </Stack>
+    </Tooltip>
+  );
+}
+
+/** The thin bar along the bottom of the top bar while packets are on their way to central. */
+function TransferBar({ transfer }: { transfer: NonNullable<StationStatus['sync']>['transfer'] }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  if (transfer === null) return null;
+  const label = t('topbar.transfer', {
+    records: formatNumber(transfer.records, language),
+    sent: formatBytes(transfer.bytesSent, language),
+    total: formatBytes(transfer.bytesTotal, language),
+  });
+  return (
+    <Progress
+      className="ktp-topbar__progress"
+      value={percentOf(transfer.bytesSent, transfer.bytesTotal)}
+      size={5}
+      radius={0}
+      color="blue.7"
+      animated
+      aria-label={label}
+      title={label}
+      data-testid={TEST_IDS.syncProgress}
+    />
+  );
+}
+
+/** Product, station, link to central, backlog (records and bytes), last sync, who is signed in, language, sign out. */
 export function TopBar({ info, status, session, onSignOut }: TopBarProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const backlog = status?.backlog ?? null;
+  const sync = status === null ? undefined : status.sync;
 
   return (
     <header className="ktp-topbar">
@@ -61,8 +119,14 @@ export function TopBar({ info, status, session, onSignOut }: TopBarProps) {
               <Text fz="xl" fw={900} lh={1.2} data-testid={TEST_IDS.backlogCount}>
                 {backlog === null ? '—' : formatNumber(backlog, language)}
               </Text>
+              {sync !== undefined && sync !== null && (
+                <Text fz="sm" fw={600} c="gray.8" lh={1.2} data-testid={TEST_IDS.backlogBytes} title={t('topbar.bytesPendingHelp')} style={{ whiteSpace: 'nowrap' }}>
+                  {t('topbar.bytesPending', { size: formatBytes(sync.bytesPending, language) })}
+                </Text>
+              )}
             </Stack>
           </Tooltip>
+          <LastSync sync={sync} />
         </Group>
 
         <Group gap="md" wrap="nowrap">
@@ -84,6 +148,7 @@ export function TopBar({ info, status, session, onSignOut }: TopBarProps) {
           )}
         </Group>
       </Group>
+      {sync !== undefined && sync !== null && <TransferBar transfer={sync.transfer} />}
     </header>
   );
 }
