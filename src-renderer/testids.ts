@@ -8,7 +8,7 @@
  *   backlog-bytes            their size, human-readable ("3,2 MB menunggu"); absent when no central is configured
  *   last-sync                "Sinkron terakhir": the time central last accepted data, or "belum pernah"
  *   sync-progress            thin progress bar under the top bar, only while a transfer is in flight
- *                            (aria-valuenow = percent of bytes sent)
+ *                            (its role="progressbar" child: aria-valuenow = percent of bytes sent)
  *   station-id               station id in the top bar
  *   operator-name            signed-in operator's name and role (absent when signed out)
  *   sign-out                 sign-out button (absent when signed out)

@@ -105,7 +105,7 @@ export function SyncPage({ client, role, mode, onError }: SyncPageProps) {
             {t('sync.syncNow')}
           </Button>
           {RECONCILERS.includes(role) && (
-            <Stack gap={4} maw={420}>
+            <Stack gap={4} maw={420} align="flex-start">
               <Button size="lg" variant="default" onClick={() => void reconcile()} loading={reconciling} data-testid={TEST_IDS.syncReconcile}>
                 {t('sync.reconcile')}
               </Button>
