@@ -179,6 +179,12 @@ test.describe('Sinkronisasi: the backlog drains to the embedded central in train
     await page.getByTestId('sync-reconcile').click();
     await expect(page.getByTestId('sync-reconcile-report')).toContainText('Diperiksa');
     await expect(page.getByTestId('sync-last-reconcile')).not.toContainText('Belum pernah dilakukan.');
+    await page.keyboard.press('Alt+L');
+    await expect(page.getByTestId('sync-reconcile-report')).toContainText('Reconciliation finished');
+    await expect(page.getByTestId('sync-now')).toHaveText('Sync now');
+    await shot(page, 'sync-page-en.png');
+    await page.keyboard.press('Alt+L');
+    await expect(page.getByTestId('sync-now')).toHaveText('Sinkronkan sekarang');
     await expect(page.locator('[data-testid="sync-history-row"][data-outcome="OK"]').first()).toBeVisible();
     await page.getByTestId('sync-failed-only').click();
     await expect(page.getByTestId('sync-failed-only')).toBeChecked();
