@@ -26,6 +26,7 @@ export const Connectivity = z.object({
         'CENTRAL_NOT_CONFIGURED',
         'DNS_FAILED',
         'CONNECTION_REFUSED',
+        'CONNECTION_CUT',
         'NETWORK_UNREACHABLE',
         'TIMEOUT',
         'TLS_FAILED',

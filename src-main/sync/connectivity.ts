@@ -41,7 +41,7 @@ export function classifyFailure(error: unknown): LinkOutcome {
     return { ok: false, state: 'LURING', code: 'CONNECTION_REFUSED', detail: `connection refused (${code})` };
   }
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
-    return { ok: false, state: 'TERGANGGU', code: 'CONNECTION_REFUSED', detail: `connection cut mid-exchange (${code})` };
+    return { ok: false, state: 'TERGANGGU', code: 'CONNECTION_CUT', detail: `connection cut mid-exchange (${code})` };
   }
   if (DNS_CODES.has(code)) {
     return { ok: false, state: 'LURING', code: 'DNS_FAILED', detail: `central's name did not resolve (${code})` };
