@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pino from 'pino';
-import { REQUIRED_CAPTURES } from '../../src-main/contract/captures.js';
 import { trainingProfile } from '../../src-main/core/config/training.js';
 import { regionDirectory } from '../../src-main/core/setup.js';
 import { EnrollmentService } from '../../src-main/recording/enrollment-service.js';
 import { openStationStore } from '../../src-main/store/station-store.js';
 import { demographicsFixture } from '../helpers/enrollment.js';
+import { captureSet } from './capture-set.js';
 
 const quantile = (xs: number[], q: number): number => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -27,16 +27,6 @@ const emit = (line: Record<string, unknown>): void => {
 function option(args: string[], name: string, fallback: string): string {
   const index = args.indexOf(name);
   return index >= 0 ? (args[index + 1] ?? fallback) : fallback;
-}
-
-/** ~2 MB over 14 captures: a 600 KB face, ten fingerprints, two irises, a signature. */
-function captureSet(): Array<{ modality: (typeof REQUIRED_CAPTURES)[number]['modality']; position: (typeof REQUIRED_CAPTURES)[number]['position']; bytes: Buffer }> {
-  const png = (n: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(n)]);
-  return REQUIRED_CAPTURES.map(({ modality, position }) => ({
-    modality,
-    position,
-    bytes: modality === 'FACE' ? png(600_000) : modality === 'IRIS' ? png(250_000) : modality === 'SIGNATURE' ? png(60_000) : png(85_000),
-  }));
 }
 
 const BENCH_ACTOR = { id: 'bench', role: 'operator' };

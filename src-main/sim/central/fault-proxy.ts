@@ -104,16 +104,24 @@ export class FaultProxy {
         client.resetAndDestroy();
         upstream.resetAndDestroy();
       } else {
-        client.destroy();
-        upstream.destroy();
+        // end(), not destroy(): destroy would drop bytes written to a side but not yet flushed.
+        for (const socket of [client, upstream]) {
+          socket.end();
+          setTimeout(() => socket.destroy(), 5000).unref();
+        }
       }
+    };
+    // A side that closes may still have paced bytes on their way to the other side: those are
+    // delivered first, as a real link would, and only then is the other side closed.
+    const closeAfterInFlight = () => {
+      void Promise.all([upIdle(), downIdle()]).then(() => close(false));
     };
     client.on('error', () => close(false));
     upstream.on('error', () => close(false));
-    client.on('close', () => close(false));
-    upstream.on('close', () => close(false));
+    client.on('close', closeAfterInFlight);
+    upstream.on('close', closeAfterInFlight);
 
-    this.pipe(client, upstream, this.up, (piece) => {
+    const upIdle = this.pipe(client, upstream, this.up, (piece) => {
       const limit = this.faults().resetAfterBytes;
       if (limit === null) return { forward: piece, reset: false };
       const room = limit - clientBytes;
@@ -127,7 +135,7 @@ export class FaultProxy {
       this.stats.resets += 1;
       close(true);
     }, (n) => (this.stats.bytesUp += n), () => this.faults().latencyMs);
-    this.pipe(upstream, client, this.down, (piece) => ({ forward: piece, reset: false }), () => close(true), (n) => (this.stats.bytesDown += n), () => 0);
+    const downIdle = this.pipe(upstream, client, this.down, (piece) => ({ forward: piece, reset: false }), () => close(true), (n) => (this.stats.bytesDown += n), () => 0);
   }
 
   private pipe(
@@ -138,24 +146,36 @@ export class FaultProxy {
     onReset: () => void,
     count: (bytes: number) => void,
     latencyMs: () => number,
-  ): void {
+  ): () => Promise<void> {
     let scheduled = 0;
     let lastRelease = 0;
+    // Pieces scheduled and not yet released, and who waits for them all to be out.
+    let pending = 0;
+    let waiters: Array<() => void> = [];
+    const whenIdle = (): Promise<void> =>
+      pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve));
     from.on('data', (chunk: Buffer) => {
       for (let offset = 0; offset < chunk.byteLength; offset += PIECE) {
         const { forward, reset } = cut(chunk.subarray(offset, offset + PIECE));
         const delay = Math.max(pacer.delayFor(forward.byteLength) + latencyMs(), lastRelease - performance.now());
         lastRelease = performance.now() + delay;
         scheduled += forward.byteLength;
+        pending += 1;
         if (scheduled > MAX_SCHEDULED_BYTES) from.pause();
         const release = () => {
           scheduled -= forward.byteLength;
+          pending -= 1;
           if (!to.destroyed && forward.byteLength > 0) {
             to.write(forward);
             count(forward.byteLength);
           }
           if (reset) onReset();
           else if (scheduled <= MAX_SCHEDULED_BYTES / 2 && from.isPaused()) from.resume();
+          if (pending === 0) {
+            const ready = waiters;
+            waiters = [];
+            for (const wake of ready) wake();
+          }
         };
         if (delay <= 0) release();
         else setTimeout(release, delay);
@@ -166,12 +186,10 @@ export class FaultProxy {
       }
     });
     from.on('end', () => {
-      const finish = () => {
+      void whenIdle().then(() => {
         if (!to.destroyed) to.end();
-      };
-      const wait = Math.max(0, lastRelease - performance.now());
-      if (wait === 0) finish();
-      else setTimeout(finish, wait + 1);
+      });
     });
+    return whenIdle;
   }
 }
