@@ -108,7 +108,7 @@ export class CentralClient {
     } catch (error: unknown) {
       const outcome = classifyFailure(error);
       this.report(outcome);
-      const detail = outcome.ok ? 'failed' : outcome.detail;
+      const detail = `${outcome.ok ? 'failed' : outcome.detail} during ${init.method ?? 'GET'} ${new URL(url).pathname}`;
       throw new CentralCallError(step, outcome.ok || outcome.code !== 'TIMEOUT' ? 'network' : 'timeout', outcome.ok ? 'NETWORK' : outcome.code, detail, null, null, outcome);
     }
     const latencyMs = Math.round(performance.now() - started);

@@ -23,7 +23,7 @@ import type { CentralFaults } from '../../src-main/sim/central/faults.js';
 import { statefulConnection } from '../../src-main/core/call-context.js';
 import { regionDirectory } from '../../src-main/core/setup.js';
 import { createStation } from '../../src-main/core/station.js';
-import { FAST_SYNC, TEST_STATION_ID, resident, waitFor } from '../helpers/central.js';
+import { TEST_STATION_ID, resident, waitFor } from '../helpers/central.js';
 import { silentLogger, trainingSetup } from '../helpers/station.js';
 import { captureSet } from './capture-set.js';
 import type { BenchCapture } from './capture-set.js';
@@ -65,7 +65,7 @@ interface ChildServer {
 
 /** Starts a child process and waits until it has printed `count` lines on stdout. */
 function startChild(args: string[], count: number): Promise<ChildServer> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, KTP_LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, KTP_LOG_LEVEL: process.env['KTP_BENCH_CENTRAL_LOG'] ?? 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) resolve();
@@ -77,6 +77,11 @@ function startChild(args: string[], count: number): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
     const lines: string[] = [];
     createInterface({ input: child.stdout }).on('line', (line) => {
+      // JSON lines are the child's log (KTP_BENCH_CENTRAL_LOG=info): passed to stderr.
+      if (line.startsWith('{')) {
+        process.stderr.write(`${line}\n`);
+        return;
+      }
       lines.push(line);
       if (lines.length === count) resolve({ lines, stop });
     });
@@ -85,6 +90,12 @@ function startChild(args: string[], count: number): Promise<ChildServer> {
 }
 
 const STATION_CREDENTIAL = 'bench-credential-0123456789';
+/**
+ * The config's defaults (2 lanes, 4 MiB chunks, status feed every 15 s, print queue every 60 s):
+ * the test suites' fast polling would spend the capped link on the print-ready prefetch, which
+ * is not what a drain measures. Backoff is short, as the link is up the whole time.
+ */
+const BENCH_SYNC = { concurrency: 2, chunkBytes: 4 * 1024 * 1024, backoffBaseMs: 50, backoffCapMs: 1000, reconcileIntervalMs: null };
 /** The project folder: benches are bundled into node_modules/.cache, so not found from this module's URL. */
 const ROOT = dirname(process.env['npm_package_json'] ?? join(process.cwd(), 'package.json'));
 const BIN = join(ROOT, 'bin', 'ktp-station.js');
@@ -110,7 +121,7 @@ async function drainStation(dir: string, records: BenchRecord[], cap: CentralFau
     return (await reply.json()) as T;
   };
   const setup = { ...trainingSetup(join(dir, 'station')), central: { url, publicKeyPem: readFileSync(keyFile, 'utf8'), credential: STATION_CREDENTIAL, probeIntervalSeconds: 600 } };
-  const station = createStation({ setup, logger: silentLogger(), host: 'web', regions: await regionDirectory(), syncOptions: { ...FAST_SYNC, concurrency: 2, chunkBytes: 4 * 1024 * 1024 } });
+  const station = createStation({ setup, logger: silentLogger(), host: 'web', regions: await regionDirectory(), syncOptions: BENCH_SYNC });
   const window = statefulConnection('web');
   const ok = async <T>(method: string, params: unknown): Promise<T> => {
     const outcome = await station.dispatcher.dispatch(method, params, window);
@@ -126,7 +137,7 @@ async function drainStation(dir: string, records: BenchRecord[], cap: CentralFau
     await ok('sync.now', {});
     await waitFor('the station backlog to drain', async () => (await ok<{ backlog: { count: number } }>('sync.overview', {})).backlog.count === 0, 3_600_000, 50);
     const seconds = (performance.now() - started) / 1000;
-    const attempts = (await ok<{ attempts: Array<{ step: string; outcome: string; code: string | null; durationMs: number }> }>('sync.history', { limit: 200 })).attempts;
+    const attempts = (await ok<{ attempts: Array<{ enrollmentId: string | null; startedAt: string; step: string; outcome: string; code: string | null; detail: string | null; bytesSent: number; durationMs: number }> }>('sync.history', { limit: 200 })).attempts;
     const steps: Record<string, { ok: number; failed: number; ms: number; codes: string[] }> = {};
     for (const a of attempts) {
       const step = (steps[a.step] ??= { ok: 0, failed: 0, ms: 0, codes: [] });
@@ -137,7 +148,11 @@ async function drainStation(dir: string, records: BenchRecord[], cap: CentralFau
       }
       step.ms += a.durationMs;
     }
-    emit({ phase: 'station_steps', steps });
+    if (process.env['KTP_BENCH_TRACE'] !== undefined) {
+      const first = attempts.find((a) => a.outcome !== 'OK' && a.step === 'PACKET')?.enrollmentId;
+      for (const a of [...attempts].reverse()) if (a.enrollmentId === first) process.stderr.write(`${a.startedAt} ${a.step} ${a.outcome} ${a.code ?? ''} ${a.detail ?? ''} sent=${a.bytesSent} ms=${a.durationMs}\n`);
+    }
+    emit({ phase: 'station_steps', steps, sample_failures: attempts.filter((a) => a.outcome !== 'OK').slice(0, 3).map((a) => ({ step: a.step, code: a.code, detail: a.detail, bytesSent: a.bytesSent, ms: a.durationMs })) });
     const stats = await admin<{ bytesUp: number; duplicates: number }>('GET', '/admin/stats');
     const held = await admin<Array<{ id: string; packetReceived: boolean }>>('GET', `/admin/records?stationId=${TEST_STATION_ID}`);
     const heldIds = new Set(held.filter((r) => r.packetReceived).map((r) => r.id));

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { createConnection } from 'node:net';
@@ -45,5 +46,31 @@ describe('fault proxy (real TCP on loopback)', () => {
       expect(large.endsWith(body)).toBe(true);
     }
     expect(proxy.stats.resets).toBe(0);
+  });
+
+  it('keeps every byte in order through the cap while the event loop is busy', async () => {
+    const server: Server = createServer((req, res) => {
+      const hash = createHash('sha256');
+      req.on('data', (c: Buffer) => hash.update(c));
+      req.on('end', () => res.end(hash.digest('hex')));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const proxy = new FaultProxy((server.address() as AddressInfo).port, () => ({ ...NO_FAULTS, bandwidthBytesPerSecond: 4_000_000 }));
+    const port = await proxy.listen();
+    cleanups.push(() => proxy.stop());
+    // Busy spells of a few ms, as synchronous SQLite and crypto work make on a station.
+    const busy = setInterval(() => {
+      const until = performance.now() + 3;
+      while (performance.now() < until) {
+        // spin
+      }
+    }, 1);
+    cleanups.push(() => Promise.resolve(clearInterval(busy)));
+    for (let round = 0; round < 3; round += 1) {
+      const body = randomBytes(1_500_000);
+      const reply = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body });
+      expect(await reply.text()).toBe(createHash('sha256').update(body).digest('hex'));
+    }
   });
 });

@@ -138,6 +138,12 @@ export class FaultProxy {
     const downIdle = this.pipe(upstream, client, this.down, (piece) => ({ forward: piece, reset: false }), () => close(true), (n) => (this.stats.bytesDown += n), () => 0);
   }
 
+  /**
+   * Forwards `from` to `to` through the pacer, strictly in order: pieces wait in one queue per
+   * direction and a single timer releases the head when its time has come. (A timer per piece
+   * let a later piece overtake an earlier one whose timer had not fired yet on a busy loop.)
+   * Returns a function that resolves once every piece queued so far is out.
+   */
   private pipe(
     from: Socket,
     to: Socket,
@@ -147,43 +153,55 @@ export class FaultProxy {
     count: (bytes: number) => void,
     latencyMs: () => number,
   ): () => Promise<void> {
+    const queue: Array<{ piece: Buffer; releaseAt: number; reset: boolean }> = [];
     let scheduled = 0;
     let lastRelease = 0;
-    // Pieces scheduled and not yet released, and who waits for them all to be out.
-    let pending = 0;
+    let timer: NodeJS.Timeout | undefined;
     let waiters: Array<() => void> = [];
-    const whenIdle = (): Promise<void> =>
-      pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve));
+    const whenIdle = (): Promise<void> => (queue.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)));
+
+    const pump = (): void => {
+      timer = undefined;
+      for (let head = queue[0]; head !== undefined; head = queue[0]) {
+        const wait = head.releaseAt - performance.now();
+        if (wait > 0) {
+          timer = setTimeout(pump, wait);
+          return;
+        }
+        queue.shift();
+        scheduled -= head.piece.byteLength;
+        if (!to.destroyed && head.piece.byteLength > 0) {
+          to.write(head.piece);
+          count(head.piece.byteLength);
+        }
+        if (head.reset) {
+          queue.length = 0;
+          onReset();
+          break;
+        }
+        if (scheduled <= MAX_SCHEDULED_BYTES / 2 && from.isPaused()) from.resume();
+      }
+      if (queue.length === 0) {
+        const ready = waiters;
+        waiters = [];
+        for (const wake of ready) wake();
+      }
+    };
+
     from.on('data', (chunk: Buffer) => {
       for (let offset = 0; offset < chunk.byteLength; offset += PIECE) {
         const { forward, reset } = cut(chunk.subarray(offset, offset + PIECE));
-        const delay = Math.max(pacer.delayFor(forward.byteLength) + latencyMs(), lastRelease - performance.now());
-        lastRelease = performance.now() + delay;
+        const releaseAt = Math.max(performance.now() + pacer.delayFor(forward.byteLength) + latencyMs(), lastRelease);
+        lastRelease = releaseAt;
         scheduled += forward.byteLength;
-        pending += 1;
+        queue.push({ piece: forward, releaseAt, reset });
         if (scheduled > MAX_SCHEDULED_BYTES) from.pause();
-        const release = () => {
-          scheduled -= forward.byteLength;
-          pending -= 1;
-          if (!to.destroyed && forward.byteLength > 0) {
-            to.write(forward);
-            count(forward.byteLength);
-          }
-          if (reset) onReset();
-          else if (scheduled <= MAX_SCHEDULED_BYTES / 2 && from.isPaused()) from.resume();
-          if (pending === 0) {
-            const ready = waiters;
-            waiters = [];
-            for (const wake of ready) wake();
-          }
-        };
-        if (delay <= 0) release();
-        else setTimeout(release, delay);
         if (reset) {
           from.pause();
-          return;
+          break;
         }
       }
+      if (timer === undefined) pump();
     });
     from.on('end', () => {
       void whenIdle().then(() => {
