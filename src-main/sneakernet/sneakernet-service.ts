@@ -7,15 +7,13 @@ import type { SneakernetImportReport, SneakernetPreview, SneakernetProgress } fr
 import type { StationSigningKey } from '../security/signing-key.js';
 import type { StationStore } from '../store/station-store.js';
 import type { CentralClient } from '../sync/central-client.js';
-import { CentralCallError } from '../sync/central-client.js';
-import type { CentralReceiptReply } from '../sync/central-api.js';
 import type { PacketStore } from '../sync/packet-store.js';
 import { publicKeyId } from '../sync/packet.js';
 import { EXPORT_DIR_PREFIX, PARTIAL_SUFFIX } from './export-manifest.js';
 import { Exporter } from './exporter.js';
 import type { ExportResult } from './exporter.js';
-import { relayExport, verifyExport } from './importer.js';
-import { RECEIPT_FILE, RECEIPT_FORMAT, applyReceipt, readReceipt, writeReceipt } from './receipt.js';
+import { applyReceipt, readReceipt } from './receipt.js';
+import { importAsRelay } from './relay-import.js';
 import type { ReceiptReport } from './receipt.js';
 import { findRemovableDrives } from './removable-drives.js';
 import type { DriveScanOptions } from './removable-drives.js';
@@ -37,8 +35,6 @@ export interface SneakernetDeps {
   now?: () => Date;
   freeBytes?: (dir: string) => number;
 }
-
-const RECEIPT_BATCH = 1000;
 
 /** "Kirim via USB": export the unacknowledged packets to a stick, import a stick's export as a relay, apply a receipt. */
 export class SneakernetService {
@@ -87,54 +83,20 @@ export class SneakernetService {
   }
 
   /** Verifies a whole export, relays each packet to central, then writes central's signed receipt beside it. */
-  async import(dir: string, receiptFile: string | null): Promise<SneakernetImportReport> {
-    const verified = await verifyExport(dir, {
-      centralKeyId: this.centralKeyId,
-      pinnedKeyId: async (stationId) => (await this.deps.client.pinnedKey(stationId))?.keyId ?? null,
-    });
-    const results = await relayExport(verified, this.deps.client, {
-      chunkBytes: this.deps.chunkBytes,
-      onProgress: (p) => this.deps.onProgress?.({ operation: 'import', ...p }),
-    });
-    const origin = verified.manifest.stationId;
-    let receipt: { file: string | null; error: string | null } = { file: null, error: null };
-    const ids = verified.packets.map((p) => p.entry.enrollmentId);
-    if (ids.length > 0) {
-      try {
-        const statements: CentralReceiptReply[] = [];
-        for (let i = 0; i < ids.length; i += RECEIPT_BATCH) statements.push(await this.deps.client.receipt(origin, ids.slice(i, i + RECEIPT_BATCH)));
-        const file = receiptFile ?? join(verified.dir, RECEIPT_FILE);
-        writeReceipt(file, {
-          format: RECEIPT_FORMAT,
-          v: 1,
-          exportId: verified.manifest.exportId,
-          originStationId: origin,
-          relayStationId: this.deps.stationId,
-          writtenAt: this.now().toISOString(),
-          statements,
-        });
-        receipt = { file, error: null };
-      } catch (error: unknown) {
-        // The records were delivered all the same; the origin learns of them from its status feed.
-        receipt = { file: null, error: error instanceof CentralCallError ? `${error.code}: ${error.detail}` : error instanceof Error ? error.message : String(error) };
-        this.deps.logger.warn({ err: error, dir: verified.dir }, 'sneakernet receipt not written');
-      }
-    }
-    const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
-    const report: SneakernetImportReport = {
-      dir: verified.dir,
-      exportId: verified.manifest.exportId,
-      originStationId: origin,
-      total: results.length,
-      uploaded: count('UPLOADED'),
-      alreadyHeld: count('ALREADY_HELD'),
-      refused: count('REFUSED'),
-      results,
-      receiptFile: receipt.file,
-      receiptError: receipt.error,
-    };
-    this.deps.logger.info({ ...report, results: undefined }, 'sneakernet import relayed');
-    return report;
+  import(dir: string, receiptFile: string | null): Promise<SneakernetImportReport> {
+    return importAsRelay(
+      {
+        client: this.deps.client,
+        stationId: this.deps.stationId,
+        centralKeyId: this.centralKeyId,
+        chunkBytes: this.deps.chunkBytes,
+        logger: this.deps.logger,
+        ...(this.deps.onProgress ? { onProgress: this.deps.onProgress } : {}),
+        ...(this.deps.now ? { now: this.deps.now } : {}),
+      },
+      dir,
+      receiptFile,
+    );
   }
 
   /** The origin's side: a receipt signed by central empties the outbox of what central holds. */
