@@ -1,4 +1,5 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CentralEmulator } from '../../../src-main/sim/central/emulator.js';
@@ -213,4 +214,27 @@ describe('sneakernet: sealed packets carried on a USB stick', () => {
     // The untouched export still goes through.
     expect((await relay.ok<SneakernetImportReport>('sneakernet.import', { dir: exported.dir })).uploaded).toBe(3);
   }, 120_000);
+
+  // A real small file system stands in for a nearly full stick; mounting needs root.
+  const canMount = spawnSync('mount', ['--version']).status === 0 && process.getuid?.() === 0;
+  it.skipIf(!canMount)('a stick with too little room: refused before anything is written, naming the drive and the sizes (tmpfs of 64 KiB; needs root to mount)', async () => {
+    const w = await world();
+    const origin = await provisionedOfflineOrigin(w);
+    for (let n = 1; n <= 2; n += 1) await recordResident(origin, n);
+    const small = join(w.root, 'small-stick');
+    mkdirSync(small);
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', small]).status).toBe(0);
+    cleanups.push(() => {
+      spawnSync('umount', [small]);
+    });
+    const outcome = await origin.call('sneakernet.export', { outDir: small });
+    expect(outcome.ok).toBe(false);
+    const error = outcome.error as { code: string; details?: { outDir?: string; freeBytes?: number; neededBytes?: number }; message: { en: string } } | undefined;
+    expect(error?.code).toBe('SNEAKERNET_NO_SPACE');
+    expect(error?.details?.outDir).toBe(small);
+    expect(error?.details?.freeBytes).toBeLessThan(error?.details?.neededBytes ?? 0);
+    expect(error?.message.en).toContain(small);
+    expect(readdirSync(small)).toEqual([]);
+    expect(await backlog(origin)).toBe(2);
+  }, 60_000);
 });
