@@ -151,6 +151,21 @@ export const TEST_IDS = {
   syncHistoryRow: 'sync-history-row',
   syncFailedOnly: 'sync-failed-only',
   syncHistoryMore: 'sync-history-more',
+  // Kirim via USB (src-renderer/sneakernet/)
+  usbWaitingCount: 'usb-waiting-count',
+  usbWaitingBytes: 'usb-waiting-bytes',
+  usbDrives: 'usb-drives',
+  usbNoDrives: 'usb-no-drives',
+  usbTarget: 'usb-target',
+  usbExport: 'usb-export',
+  usbProgress: 'usb-progress',
+  usbExportResult: 'usb-export-result',
+  usbImportDir: 'usb-import-dir',
+  usbImport: 'usb-import',
+  usbImportReport: 'usb-import-report',
+  usbReceiptFile: 'usb-receipt-file',
+  usbReceipt: 'usb-receipt',
+  usbReceiptReport: 'usb-receipt-report',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;

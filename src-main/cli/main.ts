@@ -6,6 +6,7 @@ import { registerCentral } from './commands/central.js';
 import { registerConfig } from './commands/config.js';
 import { registerServe } from './commands/serve.js';
 import { registerSync } from './commands/sync.js';
+import { registerSneakernet } from './commands/sneakernet.js';
 import { registerVersion } from './commands/version.js';
 
 /** `ktp-station`: one program, a subcommand per job; each has --help. */
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerCentral(program);
   registerSync(program);
+  registerSneakernet(program);
   registerVersion(program);
   return program;
 }

@@ -44,6 +44,10 @@ export const ErrorCode = z.enum([
   'CENTRAL_NOT_CONFIGURED',
   'CENTRAL_UNAVAILABLE',
   'INTERNAL',
+  // sneakernet: sealed packets carried on a USB stick
+  'SNEAKERNET_NO_SPACE',
+  'SNEAKERNET_EXPORT_REFUSED',
+  'SNEAKERNET_RECEIPT_REFUSED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { defineEvent } from './method.js';
 import { StationStatus } from './status.js';
+import { SneakernetProgress } from './methods/sneakernet.js';
 
 export const events = {
   'status.changed': defineEvent({
     summary: 'Connectivity, backlog or mode changed; carries the whole top-bar status.',
     payload: StationStatus,
+  }),
+  'sneakernet.progress': defineEvent({
+    summary: 'Kirim via USB: packets written (export) or relayed (import) so far, for the progress bar.',
+    payload: SneakernetProgress,
   }),
 } as const;
 

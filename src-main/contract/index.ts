@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CallOutcome } from './errors.js';
 import { enrollmentMethods } from './methods/enrollment.js';
 import { sessionMethods } from './methods/session.js';
+import { sneakernetMethods } from './methods/sneakernet.js';
 import { stationMethods } from './methods/station.js';
 import { syncMethods } from './methods/sync.js';
 
@@ -14,6 +15,7 @@ export const methods = {
   ...sessionMethods,
   ...enrollmentMethods,
   ...syncMethods,
+  ...sneakernetMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -33,6 +35,7 @@ export * from './status.js';
 export type { StationInfo } from './methods/station.js';
 export type { Operator, SessionView } from './methods/session.js';
 export type { ReconcileReport, SyncAttemptView, SyncOverview, SyncTransfer } from './methods/sync.js';
+export type { RemovableDriveView, SneakernetImportReport, SneakernetPreview, SneakernetProgress } from './methods/sneakernet.js';
 
 /**
  * What each host hands the UI (the Electron preload's `window.station`, or the web client):

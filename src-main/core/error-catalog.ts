@@ -240,4 +240,25 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'The station hit an internal error. Details are in the log; call the technician.',
     },
   },
+  SNEAKERNET_NO_SPACE: {
+    status: 507,
+    message: {
+      id: 'Ruang kosong di drive tujuan tidak cukup untuk ekspor. Tidak ada yang ditulis. Kosongkan ruang atau pakai drive lain, lalu ekspor lagi.',
+      en: 'The target drive has too little free space for the export. Nothing was written. Free space or use another drive, then export again.',
+    },
+  },
+  SNEAKERNET_EXPORT_REFUSED: {
+    status: 422,
+    message: {
+      id: 'Ekspor USB ini ditolak dan tidak ada yang dikirim: ekspor tidak lengkap, diubah, atau tidak dapat diperiksa. Buat ekspor baru di stasiun asal.',
+      en: 'This USB export was refused and nothing was sent: it is incomplete, altered, or cannot be checked. Make a new export at the origin station.',
+    },
+  },
+  SNEAKERNET_RECEIPT_REFUSED: {
+    status: 422,
+    message: {
+      id: 'Tanda terima ini ditolak dan tidak ada rekaman yang ditandai terkirim: tanda terima tidak ditandatangani server pusat atau untuk stasiun lain.',
+      en: 'This receipt was refused and no record was marked sent: it is not signed by central or it is for another station.',
+    },
+  },
 };

@@ -9,6 +9,8 @@ import { ConnectivityMonitor } from '../sync/connectivity.js';
 import { SyncService } from '../sync/sync-service.js';
 import type { SyncWorkerOptions } from '../sync/sync-worker.js';
 import { syncHandlers } from './services/sync-handlers.js';
+import { sneakernetHandlers } from './services/sneakernet-handlers.js';
+import { SneakernetService } from '../sneakernet/sneakernet-service.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
 import type { StationSetup } from './config/profile.js';
@@ -122,6 +124,24 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     }
   }
 
+  const sneakernet =
+    sync === null || setup.central === null
+      ? null
+      : new SneakernetService({
+          store,
+          packets: sync.packets,
+          client: sync.client,
+          stationId: setup.profile.stationId,
+          regencyCode: setup.profile.region.regencyCode,
+          signing: sync.signing,
+          centralPublicKeyPem: setup.central.publicKeyPem,
+          chunkBytes: setup.profile.sync.chunkKiB * 1024,
+          logger: logger.child({ module: 'sneakernet' }),
+          onProgress: (progress) => events.emit('sneakernet.progress', progress),
+          onOutboxChanged: () => events.emit('status.changed', status()),
+          ...(now ? { now } : {}),
+        });
+
   const handlers: Handlers = {
     ...stationHandlers({
       setup,
@@ -144,6 +164,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     }),
     ...enrollmentHandlers(enrollments, setup),
     ...syncHandlers({ sync, mode: setup.mode, connectivity: () => connectivity.connectivity, trainingLink: trainingLink ?? null }),
+    ...sneakernetHandlers(sneakernet),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();

@@ -45,6 +45,12 @@ export const EnrollmentMetadata = z.object({
   contentHash: Sha256Hex,
   committedAt: IsoTime,
   packet: z.object({ bytes: z.number().int().positive(), sha256: Sha256Hex }),
+  /**
+   * A relay (another station carrying this record's packet from a USB export) declares for the
+   * origin station: it sends the packet's header as the origin signed it, so central can check the
+   * declaration against the origin's pinned key before it records anything.
+   */
+  relayedHeader: z.record(z.string(), z.unknown()).optional(),
 });
 export type EnrollmentMetadata = z.infer<typeof EnrollmentMetadata>;
 
@@ -115,12 +121,33 @@ export interface UploadMetadata {
   enrollmentId: string;
   contentHash: string;
   sha256: string;
+  /** A relay uploading for the origin station names it here. */
+  relayFor?: string;
 }
+
+/** Another station's pinned signing key, as a relay asks for it (public: no key material beyond the public key). */
+export const PinnedKeyReply = z.object({ stationId: StationId, keyId: Sha256Hex, publicKeyPem: z.string(), pinnedAt: IsoTime });
+export type PinnedKeyReply = z.infer<typeof PinnedKeyReply>;
+
+export const ReceiptRequest = z.object({ ids: z.array(EnrollmentId).min(1).max(1000) });
+
+/** What central states it holds of one station's records, signed with central's key (RSA-PSS SHA-256). */
+export const CentralReceiptStatement = z.object({
+  v: z.literal(1),
+  stationId: StationId,
+  issuedAt: IsoTime,
+  centralKeyId: Sha256Hex,
+  records: z.array(z.object({ id: EnrollmentId, contentHash: Sha256Hex, status: CentralRecordStatus, packetReceived: z.boolean() })),
+});
+export type CentralReceiptStatement = z.infer<typeof CentralReceiptStatement>;
+export const CentralReceiptReply = z.object({ statement: CentralReceiptStatement, signature: z.string().min(1) });
+export type CentralReceiptReply = z.infer<typeof CentralReceiptReply>;
 
 export const paths = {
   health: `${API_PREFIX}/health`,
   signingKey: (stationId: string) => `${API_PREFIX}/stations/${encodeURIComponent(stationId)}/signing-key`,
   enrollment: (id: string) => `${API_PREFIX}/enrollments/${encodeURIComponent(id)}`,
+  receipt: (stationId: string) => `${API_PREFIX}/stations/${encodeURIComponent(stationId)}/receipt`,
   holdings: (stationId: string) => `${API_PREFIX}/stations/${encodeURIComponent(stationId)}/holdings`,
   statusFeed: (stationId: string) => `${API_PREFIX}/stations/${encodeURIComponent(stationId)}/status-feed`,
   printQueue: (regencyCode: string) => `${API_PREFIX}/regencies/${encodeURIComponent(regencyCode)}/print-queue`,

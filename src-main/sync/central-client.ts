@@ -3,9 +3,11 @@ import type { LinkOutcome } from './connectivity.js';
 import { classifyFailure } from './connectivity.js';
 import {
   CentralErrorBody,
+  CentralReceiptReply,
   CentralRecord,
   HealthReply,
   HoldingsReply,
+  PinnedKeyReply,
   PrintQueueReply,
   PrintResultReply,
   ReferenceReply,
@@ -198,9 +200,10 @@ export class CentralClient {
     return { created: response.status === 201, record };
   }
 
-  /** Central's view of one record; null when central does not hold it. */
-  async record(id: string): Promise<CentralRecord | null> {
-    const response = await this.exchange('ACK', `${this.base}${paths.enrollment(id)}`, { method: 'GET', headers: this.headers({ accept: 'application/json' }) });
+  /** Central's view of one record; null when central does not hold it. A relay names the origin station. */
+  async record(id: string, originStationId?: string): Promise<CentralRecord | null> {
+    const query = originStationId === undefined ? '' : `?station=${encodeURIComponent(originStationId)}`;
+    const response = await this.exchange('ACK', `${this.base}${paths.enrollment(id)}${query}`, { method: 'GET', headers: this.headers({ accept: 'application/json' }) });
     if (response.status === 404) {
       await response.body?.cancel();
       return null;
@@ -209,6 +212,26 @@ export class CentralClient {
     const record = await this.parse('ACK', response, CentralRecord);
     if (record.id !== id) throw new CentralCallError('ACK', 'malformed', 'WRONG_RECORD', `central answered about ${record.id}, not ${id}`, response.status);
     return record;
+  }
+
+  /** Another station's signing key as central pinned it; null when central holds none. */
+  async pinnedKey(stationId: string): Promise<PinnedKeyReply | null> {
+    const response = await this.exchange('SIGNING_KEY', `${this.base}${paths.signingKey(stationId)}`, { method: 'GET', headers: this.headers({ accept: 'application/json' }) });
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return null;
+    }
+    if (!response.ok) throw await this.failure('SIGNING_KEY', response);
+    const reply = await this.parse('SIGNING_KEY', response, PinnedKeyReply);
+    if (reply.stationId !== stationId) throw new CentralCallError('SIGNING_KEY', 'malformed', 'WRONG_STATION', `central answered about ${reply.stationId}, not ${stationId}`, response.status);
+    return reply;
+  }
+
+  /** Central's signed statement of which of a station's records it holds (the sneakernet receipt). */
+  async receipt(stationId: string, ids: readonly string[]): Promise<CentralReceiptReply> {
+    const response = await this.exchange('ACK', `${this.base}${paths.receipt(stationId)}`, { method: 'POST', ...this.json({ ids }) });
+    if (!response.ok) throw await this.failure('ACK', response);
+    return this.parse('ACK', response, CentralReceiptReply);
   }
 
   async holdings(ids: readonly string[]): Promise<z.infer<typeof HoldingsReply>> {
@@ -254,7 +277,7 @@ export class CentralClient {
 
   /** Creates an upload; returns its absolute URL. */
   async createUpload(length: number, metadata: UploadMetadata): Promise<string> {
-    const encoded = (Object.entries(metadata) as Array<[string, string]>)
+    const encoded = (Object.entries(metadata).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
       .map(([key, value]) => `${key} ${Buffer.from(value, 'utf8').toString('base64')}`)
       .join(',');
     const response = await this.exchange('PACKET', `${this.base}${UPLOADS_PATH}`, {

@@ -234,9 +234,8 @@ export function readPacketHeader(bytes: Uint8Array): { header: PacketHeader; cip
   return { header: header.data, ciphertext: buffer.subarray(start + headerLength) };
 }
 
-/** Checks the station's signature and the ciphertext's hash: what anyone holding the station's public key can verify. */
-export function verifyPacketSignature(bytes: Uint8Array, stationPublicKey: KeyObject): { header: PacketHeader; ciphertext: Buffer } {
-  const { header, ciphertext } = readPacketHeader(bytes);
+/** Checks the station's signature over a packet header alone (a relay's declaration carries it; the ciphertext is checked on arrival). */
+export function verifyHeaderSignature(header: PacketHeader, stationPublicKey: KeyObject): void {
   if (header.signer.keyId !== publicKeyId(stationPublicKey)) {
     throw new PacketError('unknown-signer', `the packet is signed by key ${header.signer.keyId.slice(0, 16)}…, not by the station's pinned key`);
   }
@@ -244,6 +243,12 @@ export function verifyPacketSignature(bytes: Uint8Array, stationPublicKey: KeyOb
   if (!verify(null, signedPart(unsigned), stationPublicKey, Buffer.from(signature, 'base64'))) {
     throw new PacketError('signature-invalid', "the packet's signature does not verify");
   }
+}
+
+/** Checks the station's signature and the ciphertext's hash: what anyone holding the station's public key can verify. */
+export function verifyPacketSignature(bytes: Uint8Array, stationPublicKey: KeyObject): { header: PacketHeader; ciphertext: Buffer } {
+  const { header, ciphertext } = readPacketHeader(bytes);
+  verifyHeaderSignature(header, stationPublicKey);
   if (sha256(ciphertext) !== header.cipher.ciphertextSha256) {
     throw new PacketError('ciphertext-hash-mismatch', 'the packet body does not match its signed hash (truncated or altered)');
   }

@@ -5,6 +5,7 @@ import type { ReconcileReport, SyncAttemptView, SyncOverview } from '../contract
 import type { CentralLink } from '../core/config/profile.js';
 import type { SyncConfig } from '../core/config/schema.js';
 import { loadOrCreateSigningKey } from '../security/signing-key.js';
+import type { StationSigningKey } from '../security/signing-key.js';
 import type { StationStore } from '../store/station-store.js';
 import { CentralClient } from './central-client.js';
 import type { ConnectivityMonitor } from './connectivity.js';
@@ -33,9 +34,12 @@ export class SyncService {
   readonly worker: SyncWorker;
   readonly packets: PacketStore;
   readonly client: CentralClient;
+  /** The station's Ed25519 key: signs packets, and the manifests of USB exports. */
+  readonly signing: StationSigningKey;
 
   constructor(private readonly deps: SyncServiceDeps) {
     const signing = loadOrCreateSigningKey(deps.dataDir, deps.dataKey);
+    this.signing = signing;
     this.packets = new PacketStore(deps.dataDir, {
       store: deps.store,
       dataKey: deps.dataKey,

@@ -519,6 +519,10 @@ export class SyncWorker {
   async pullStatusFeed(): Promise<number> {
     const store = this.deps.store;
     let applied = 0;
+    // Pin the signing key at the first contact, not only at the first upload: a station that
+    // later works offline for months can then hand its packets to a relay (USB export), whose
+    // central checks them against this pin. A refusal is recorded; uploads try again.
+    await this.ensureSigningKey().catch(() => undefined);
     const started = Date.now();
     try {
       for (;;) {

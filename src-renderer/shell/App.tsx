@@ -18,6 +18,7 @@ import { useReturnedRecords } from '../recording/returned';
 import { SettingsPage } from '../pages/SettingsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SyncPage } from '../sync/SyncPage';
+import { UsbPage } from '../sneakernet/UsbPage';
 import { pageTestId } from '../testids';
 import { ErrorAlert } from './ErrorAlert';
 import { digitOf, isAltOnly, isKey } from './keys';
@@ -196,6 +197,7 @@ export function App({ connection }: { connection: StationConnection }) {
           <RecordingPage client={client} mode={mode} onError={showError} returned={returned.items} onReturnedChanged={returned.reload} />
         )}
         {activePage === 'sinkronisasi' && <SyncPage client={client} role={session.operator.role} mode={mode} onError={showError} />}
+        {activePage === 'kirimusb' && <UsbPage client={client} onError={showError} />}
         {(activePage === 'pencetakan' || activePage === 'laporan') && <PendingPage page={activePage} />}
       </section>
     );

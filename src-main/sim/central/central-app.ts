@@ -15,13 +15,15 @@ import {
   EnrollmentMetadata,
   HoldingsRequest,
   PrintResult,
+  ReceiptRequest,
   ReferenceName,
   STATION_ID_HEADER,
   SigningKeyRequest,
   UPLOADS_PATH,
 } from '../../sync/central-api.js';
 import type { CentralRecord } from '../../sync/central-api.js';
-import { PacketError, openPacket, publicKeyId } from '../../sync/packet.js';
+import { signReceiptStatement } from '../../sync/central-receipt.js';
+import { PacketError, PacketHeader, openPacket, publicKeyId, verifyHeaderSignature } from '../../sync/packet.js';
 import { CentralFaults } from './faults.js';
 import type { CentralFaults as CentralFaultsValue } from './faults.js';
 import type { ReferenceDocuments } from './reference-documents.js';
@@ -132,8 +134,10 @@ export function buildCentralApp(options: CentralAppOptions): { app: FastifyInsta
       const refuse = (code: string, message: string) => {
         throw new TusRefusal(409, errorBody(code, message));
       };
-      if (record?.stationId !== stationId) refuse('NOT_DECLARED', 'declare the enrollment with PUT /v1/enrollments/{id} before uploading its packet');
-      else if (record.contentHash !== meta.contentHash) refuse('CONTENT_HASH_MISMATCH', 'the upload names a content hash central was not told of');
+      // A relay (a station carrying another's USB export) may upload the exact bytes the origin declared.
+      if (record === undefined || (record.stationId !== stationId && meta.relayFor !== record.stationId)) {
+        refuse('NOT_DECLARED', 'declare the enrollment with PUT /v1/enrollments/{id} before uploading its packet');
+      } else if (record.contentHash !== meta.contentHash) refuse('CONTENT_HASH_MISMATCH', 'the upload names a content hash central was not told of');
       else if (record.packetReceived) refuse('ALREADY_RECEIVED', 'central already holds this packet');
       else if (record.packetSha256 !== meta.sha256 || record.packetBytes !== upload.size) {
         refuse('PACKET_MISMATCH', 'the upload length or SHA-256 differs from the declared packet');
@@ -141,7 +145,7 @@ export function buildCentralApp(options: CentralAppOptions): { app: FastifyInsta
       return Promise.resolve({});
     },
     onUploadFinish: async (req, upload) => {
-      const result = receivePacket(upload, req.headers.get(STATION_ID_HEADER) ?? '');
+      const result = receivePacket(upload);
       if (!result.ok) {
         await tus.datastore.remove(upload.id).catch(() => undefined);
         throw new TusRefusal(result.status, errorBody(result.code, result.message));
@@ -150,11 +154,13 @@ export function buildCentralApp(options: CentralAppOptions): { app: FastifyInsta
     },
   });
 
-  function receivePacket(upload: Upload, stationId: string): { ok: true; contentHash: string } | { ok: false; status: number; code: string; message: string } {
+  function receivePacket(upload: Upload): { ok: true; contentHash: string } | { ok: false; status: number; code: string; message: string } {
     const file = join(uploadDir, upload.id);
     const bytes = readFileSync(file);
     const meta = upload.metadata ?? {};
     const record = repo.record(meta.enrollmentId ?? '');
+    // The packet is checked against the station that sealed it, whoever carried it here.
+    const stationId = record?.stationId ?? '';
     const station = repo.station(stationId);
     if (record === undefined || station?.signingKeyPem == null) {
       return { ok: false, status: 409, code: 'NOT_DECLARED', message: 'the record or the station signing key is not known to central' };
@@ -298,13 +304,39 @@ export function buildCentralApp(options: CentralAppOptions): { app: FastifyInsta
     return reply.code(201).send({ stationId: request.params.stationId, keyId, pinnedAt: at });
   });
 
+  // Any registered station may read another's pinned public key: a relay checks a USB export's signer with it.
+  app.get<{ Params: { stationId: string } }>(`${API_PREFIX}/stations/:stationId/signing-key`, async (request, reply) => {
+    const station = repo.station(request.params.stationId);
+    if (station?.signingKeyPem == null || station.signingKeyId === null || station.pinnedAt === null) {
+      return reply.code(404).type('application/json').send(errorBody('NOT_PINNED', `central holds no signing key for station ${request.params.stationId}`));
+    }
+    return { stationId: station.id, keyId: station.signingKeyId, publicKeyPem: station.signingKeyPem, pinnedAt: station.pinnedAt };
+  });
+
+  /** A relay's declaration stands only on a header the origin station signed for exactly this record. */
+  const checkRelayedDeclaration = (id: string, meta: EnrollmentMetadata): void => {
+    const header = PacketHeader.safeParse(meta.relayedHeader);
+    if (!header.success) throw new CentralHttpError(403, 'OTHER_STATION', 'a relay must send the packet header the origin station signed (relayedHeader)');
+    const origin = repo.station(meta.stationId);
+    if (origin?.signingKeyPem == null) throw new CentralHttpError(409, 'NOT_PINNED', `central holds no signing key for station ${meta.stationId}; it must connect once first`);
+    try {
+      verifyHeaderSignature(header.data, createPublicKey(origin.signingKeyPem));
+    } catch (error: unknown) {
+      if (error instanceof PacketError) throw new CentralHttpError(422, `PACKET_${error.reason.toUpperCase().replaceAll('-', '_')}`, error.message);
+      throw error;
+    }
+    if (header.data.enrollmentId !== id || header.data.contentHash !== meta.contentHash || header.data.stationId !== meta.stationId) {
+      throw new CentralHttpError(422, 'RELAY_MISMATCH', 'the signed packet header names another record, content hash or station than the declaration');
+    }
+  };
+
   app.put<{ Params: { id: string } }>(`${API_PREFIX}/enrollments/:id`, async (request, reply) => {
     const body = EnrollmentMetadata.safeParse(request.body);
     if (!body.success) {
       throw new CentralHttpError(400, 'BAD_REQUEST', 'the enrollment metadata is malformed', { issues: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
     }
     const meta = body.data;
-    requireOwnStation(request, meta.stationId);
+    if (request.stationId !== meta.stationId) checkRelayedDeclaration(request.params.id, meta);
     const id = request.params.id;
     const at = options.now().toISOString();
     const result = repo.transaction((): { status: number; record: CentralRecordRow } => {
@@ -348,9 +380,11 @@ export function buildCentralApp(options: CentralAppOptions): { app: FastifyInsta
     return reply.code(result.status).send(toWire(result.record));
   });
 
-  app.get<{ Params: { id: string } }>(`${API_PREFIX}/enrollments/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { station?: string } }>(`${API_PREFIX}/enrollments/:id`, async (request, reply) => {
     const record = repo.record(request.params.id);
-    if (record === undefined || record.stationId !== request.stationId) {
+    // A relay names the origin station: it knows the id and the origin from the export it carried.
+    const asking = request.query.station ?? request.stationId;
+    if (record === undefined || record.stationId !== asking) {
       return reply.code(404).type('application/json').send(errorBody('NOT_FOUND', 'central holds no such record of this station'));
     }
     return toWire(record);
@@ -361,6 +395,23 @@ export function buildCentralApp(options: CentralAppOptions): { app: FastifyInsta
     const body = HoldingsRequest.safeParse(request.body);
     if (!body.success) throw new CentralHttpError(400, 'BAD_REQUEST', 'body must be {"ids": [1..1000 enrollment ids]}');
     return { held: repo.records(body.data.ids).filter((r) => r.stationId === request.stationId).map(toWire) };
+  });
+
+  // A signed statement of what central holds of one station's records: the receipt a relay carries back.
+  app.post<{ Params: { stationId: string } }>(`${API_PREFIX}/stations/:stationId/receipt`, (request) => {
+    const body = ReceiptRequest.safeParse(request.body);
+    if (!body.success) throw new CentralHttpError(400, 'BAD_REQUEST', 'body must be {"ids": [1..1000 enrollment ids]}');
+    const held = repo.records(body.data.ids).filter((r) => r.stationId === request.params.stationId);
+    return signReceiptStatement(
+      {
+        v: 1,
+        stationId: request.params.stationId,
+        issuedAt: options.now().toISOString(),
+        centralKeyId: publicKeyId(options.privateKey),
+        records: held.map((r) => ({ id: r.id, contentHash: r.contentHash, status: r.status as CentralRecord['status'], packetReceived: r.packetReceived })),
+      },
+      options.privateKey,
+    );
   });
 
   const pageQuery = (request: FastifyRequest<{ Querystring: { after?: string; limit?: string } }>) => {
