@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { defineEvent } from './method.js';
 import { StationStatus } from './status.js';
+import { PrintProgressEvent } from './methods/print.js';
 
 export const events = {
   'status.changed': defineEvent({
     summary: 'Connectivity, backlog or mode changed; carries the whole top-bar status.',
     payload: StationStatus,
+  }),
+  'print.progress': defineEvent({
+    summary: 'One card of a running print batch changed phase (printing, printed, failed), with the batch totals.',
+    payload: PrintProgressEvent,
   }),
 } as const;
 

@@ -4,6 +4,7 @@ import { enrollmentMethods } from './methods/enrollment.js';
 import { sessionMethods } from './methods/session.js';
 import { stationMethods } from './methods/station.js';
 import { syncMethods } from './methods/sync.js';
+import { printMethods } from './methods/print.js';
 
 /**
  * The whole contract between the UI (or any script) and the Station core.
@@ -14,6 +15,7 @@ export const methods = {
   ...sessionMethods,
   ...enrollmentMethods,
   ...syncMethods,
+  ...printMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -32,6 +34,7 @@ export * from './roles.js';
 export * from './status.js';
 export type { StationInfo } from './methods/station.js';
 export type { Operator, SessionView } from './methods/session.js';
+export type { BlankoStockView, PrintAttemptView, PrintProgressEvent, PrintQueueRowView, PrinterStateView } from './methods/print.js';
 export type { ReconcileReport, SyncAttemptView, SyncOverview, SyncTransfer } from './methods/sync.js';
 
 /**

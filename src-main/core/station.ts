@@ -9,6 +9,10 @@ import { ConnectivityMonitor } from '../sync/connectivity.js';
 import { SyncService } from '../sync/sync-service.js';
 import type { SyncWorkerOptions } from '../sync/sync-worker.js';
 import { syncHandlers } from './services/sync-handlers.js';
+import { printHandlers } from './services/print-handlers.js';
+import { BlankoStock } from '../print/desk/blanko-stock.js';
+import { PrintDesk } from '../print/desk/print-desk-service.js';
+import { createCardPrinter } from '../print/printer-factory.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
 import type { StationSetup } from './config/profile.js';
@@ -122,6 +126,23 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     }
   }
 
+  const clock = now ?? (() => new Date());
+  const cardPrinter = createCardPrinter(setup.profile.printer);
+  const printDesk = new PrintDesk({
+    store,
+    dataKey: dataKey.key,
+    regionNames: setup.regionNames,
+    printer: cardPrinter?.printer ?? null,
+    printerName: cardPrinter?.name ?? 'none',
+    logger,
+    now: clock,
+    onProgress: (event) => events.emit('print.progress', event),
+    onResult: () => sync?.worker.wakePrintResults(),
+  });
+  const recovered = printDesk.recoverUnfinished();
+  if (recovered > 0) logger.warn({ attempts: recovered }, 'print attempts left unfinished by the last run were marked FAILED');
+  const blankoStock = new BlankoStock(store, setup.profile.printDesk.lowStockThreshold, clock);
+
   const handlers: Handlers = {
     ...stationHandlers({
       setup,
@@ -144,6 +165,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     }),
     ...enrollmentHandlers(enrollments, setup),
     ...syncHandlers({ sync, mode: setup.mode, connectivity: () => connectivity.connectivity, trainingLink: trainingLink ?? null }),
+    ...printHandlers({ store, desk: printDesk, stock: blankoStock, printer: cardPrinter }),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();
@@ -158,6 +180,9 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     status,
     close: async () => {
       connectivity.stop();
+      printDesk.stopBatch();
+      await printDesk.settled();
+      await cardPrinter?.printer.close();
       await sync?.stop();
       store.close();
       unlock();

@@ -83,3 +83,14 @@ export function cardTextFixture(overrides: Partial<CardText> = {}): CardText {
     ...overrides,
   };
 }
+
+/** Polls for a file path until it appears. */
+export async function waitForFile(find: () => string | null, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== null) return found;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the cups-pdf output');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

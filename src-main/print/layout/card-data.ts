@@ -48,7 +48,9 @@ export function cardTextOf(input: { nik: string; demographicsJson: string; provi
   } catch (cause: unknown) {
     throw invalidRecord(input.nik, ['demographics: not JSON'], cause);
   }
-  const result = Demographics.safeParse(parsed);
+  // Central carries the NIK beside the demographics; the card's NIK is the record's.
+  const withNik = typeof parsed === 'object' && parsed !== null ? { ...parsed, nik: input.nik } : parsed;
+  const result = Demographics.safeParse(withNik);
   if (!result.success) throw invalidRecord(input.nik, result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const d = result.data;
   return {
