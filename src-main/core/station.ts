@@ -10,6 +10,10 @@ import { SyncService } from '../sync/sync-service.js';
 import type { SyncWorkerOptions } from '../sync/sync-worker.js';
 import { syncHandlers } from './services/sync-handlers.js';
 import { printHandlers } from './services/print-handlers.js';
+import { suketHandlers } from './services/suket-handlers.js';
+import { SuketService } from '../print/suket/suket-service.js';
+import { loadOrCreateSigningKey } from '../security/signing-key.js';
+import type { StationSigningKey } from '../security/signing-key.js';
 import { BlankoStock } from '../print/desk/blanko-stock.js';
 import { PrintDesk } from '../print/desk/print-desk-service.js';
 import { createCardPrinter } from '../print/printer-factory.js';
@@ -142,6 +146,17 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
   const recovered = printDesk.recoverUnfinished();
   if (recovered > 0) logger.warn({ attempts: recovered }, 'print attempts left unfinished by the last run were marked FAILED');
   const blankoStock = new BlankoStock(store, setup.profile.printDesk.lowStockThreshold, clock);
+  let signingKey: StationSigningKey | undefined;
+  const stationSigningKey = () => (signingKey ??= loadOrCreateSigningKey(setup.dataDir, dataKey.key));
+  const suket = new SuketService({
+    store,
+    enrollments,
+    signingKey: stationSigningKey,
+    stationId: setup.profile.stationId,
+    regionNames: setup.regionNames,
+    validDays: setup.profile.printDesk.suketValidDays,
+    now: clock,
+  });
 
   const handlers: Handlers = {
     ...stationHandlers({
@@ -166,6 +181,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     ...enrollmentHandlers(enrollments, setup),
     ...syncHandlers({ sync, mode: setup.mode, connectivity: () => connectivity.connectivity, trainingLink: trainingLink ?? null }),
     ...printHandlers({ store, desk: printDesk, stock: blankoStock, printer: cardPrinter }),
+    ...suketHandlers({ suket, signingKey: stationSigningKey }),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();

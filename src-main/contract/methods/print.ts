@@ -180,4 +180,28 @@ export const printMethods = {
     params: z.object({ counted: z.number().int().min(0).max(1_000_000), explanation: z.string().max(200).optional() }).strict(),
     result: z.object({ difference: z.number().int(), stock: BlankoStockView }),
   }),
+  'suket.issue': defineMethod({
+    summary: 'A Surat Keterangan (PDF, folio or A4) for a saved record whose card cannot be printed yet, with a QR code holding a payload signed by the station key.',
+    roles: ['operator', 'printer', 'supervisor'],
+    params: z.object({ enrollmentId: z.string().min(1), paper: z.enum(['FOLIO', 'A4']).default('FOLIO') }).strict(),
+    result: z.object({ id: z.string(), statusCode: z.enum(['Pro', 'SFE', 'PRR', 'DUP', 'Efac']), payload: z.string(), pdf: z.string() }),
+  }),
+  'suket.verify': defineMethod({
+    summary: 'Checks a Suket QR payload: the signature, who issued it (station, key fingerprint) and when, and whether it is still valid.',
+    roles: ['operator', 'printer', 'supervisor', 'technician'],
+    params: z.object({ payload: z.string().min(1).max(4000) }).strict(),
+    result: z.object({
+      id: z.string(),
+      nik: z.string(),
+      nama: z.string(),
+      statusCode: z.string(),
+      issuedAt: z.string(),
+      validUntil: z.string(),
+      stationId: z.string(),
+      issuedBy: z.string(),
+      keyFingerprint: z.string(),
+      byThisStation: z.boolean(),
+      expired: z.boolean(),
+    }),
+  }),
 } as const;
