@@ -180,7 +180,16 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     }),
     ...enrollmentHandlers(enrollments, setup),
     ...syncHandlers({ sync, mode: setup.mode, connectivity: () => connectivity.connectivity, trainingLink: trainingLink ?? null }),
-    ...printHandlers({ store, desk: printDesk, stock: blankoStock, printer: cardPrinter }),
+    ...printHandlers({
+      store,
+      desk: printDesk,
+      stock: blankoStock,
+      printer: cardPrinter,
+      ratedCardsPerHour: setup.profile.printDesk.ratedCardsPerHour,
+      stationId: setup.profile.stationId,
+      regencyName: setup.regionNames.regency,
+      now: clock,
+    }),
     ...suketHandlers({ suket, signingKey: stationSigningKey }),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });

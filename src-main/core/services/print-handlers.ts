@@ -4,11 +4,19 @@ import type { CardPrinter } from '../../print/card-face.js';
 import type { PrintAttemptRow } from '../../store/print/print-queue-repository.js';
 import type { StationStore } from '../../store/station-store.js';
 import type { CallContext } from '../call-context.js';
+import { compareSettings, dailyReport, localDate } from '../../print/report/daily-report.js';
+import type { SettingsCheck } from '../../print/report/daily-report.js';
+import { renderDailyReport } from '../../print/report/daily-report-pdf.js';
+import { SystemCardPrinter } from '../../print/system/system-card-printer.js';
 import type { HandlerGroup } from '../handlers.js';
 import { StationError } from '../station-error.js';
 
 export interface PrintHandlerDeps {
   store: StationStore;
+  ratedCardsPerHour: number;
+  stationId: string;
+  regencyName: string;
+  now: () => Date;
   desk: PrintDesk;
   stock: BlankoStock;
   printer: { printer: CardPrinter; name: string } | null;
@@ -27,7 +35,9 @@ type PrintMethod =
   | 'blanko.stock'
   | 'blanko.receive'
   | 'blanko.spoil'
-  | 'blanko.count';
+  | 'blanko.count'
+  | 'print.dailyReport'
+  | 'print.saveProfile';
 
 function actor(context: CallContext): { id: string; role: string } {
   if (context.operator === null) throw new StationError('SESSION_REQUIRED');
@@ -90,6 +100,30 @@ export function printHandlers(deps: PrintHandlerDeps): HandlerGroup<PrintMethod>
         ribbonRemaining: state.ribbonRemaining,
         busyBatch: deps.desk.busyBatch,
       };
+    },
+    'print.dailyReport': async ({ date, pdf }) => {
+      const day = date ?? localDate(deps.now());
+      let settings: SettingsCheck | null = null;
+      if (deps.printer !== null && deps.printer.printer instanceof SystemCardPrinter) {
+        const saved = deps.store.printDesk.printers.get(deps.printer.name);
+        try {
+          settings = compareSettings(deps.printer.name, saved?.settings ?? null, await deps.printer.printer.reportedSettings());
+        } catch {
+          settings = { name: deps.printer.name, differences: saved === undefined ? [] : [{ setting: 'printer', saved: saved.model, reported: 'unreachable' }] };
+        }
+      }
+      const report = dailyReport(deps.store, { date: day, ratedCardsPerHour: deps.ratedCardsPerHour, settings });
+      const file = pdf ? (await renderDailyReport(report, { stationId: deps.stationId, regencyName: deps.regencyName })).toString('base64') : null;
+      return { ...report, pdf: file };
+    },
+    'print.saveProfile': async () => {
+      if (deps.printer === null) throw new StationError('PRINTER_NOT_CONFIGURED');
+      const state = await deps.printer.printer.state();
+      const settings = deps.printer.printer instanceof SystemCardPrinter ? await deps.printer.printer.reportedSettings() : {};
+      deps.store.transaction(() =>
+        deps.store.printDesk.printers.save({ name: deps.printer?.name ?? '', kind: state.identity.kind, model: state.identity.model, ratedCardsPerHour: deps.ratedCardsPerHour, settings, savedAt: deps.now().toISOString() }),
+      );
+      return { name: deps.printer.name, settings };
     },
     'blanko.stock': ({ limit }) => deps.stock.picture(limit),
     'blanko.receive': (p, context) => deps.stock.receive(p, actor(context)),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,8 +99,10 @@ describe.skipIf(unavailable !== null)(`print desk offline, to the real CUPS queu
       expect(Math.abs(h - 153.1)).toBeLessThan(1.5);
     }
     const first = cupsPdfFor(attempts[0]?.id ?? '') ?? '';
-    const page = readPng(renderPdfPage(first, `${desk.dir}/card-page`, 100));
+    const rendered = renderPdfPage(first, `${desk.dir}/card-page`, 100);
+    const page = readPng(rendered);
     expect(Math.abs(page.width - 337)).toBeLessThanOrEqual(2);
+    if (process.env.KTP_SCREENSHOTS === '1') copyFileSync(renderPdfPage(first, `${desk.dir}/card-page-300`, 300), 'docs/screenshots/print-card-cups-pdf.png');
     expect(readFileSync(first).subarray(0, 5).toString()).toBe('%PDF-');
 
     const stock = await ok<BlankoStockView>('blanko.stock', { limit: 100 });
@@ -162,5 +164,27 @@ describe.skipIf(unavailable !== null)(`print desk offline, to the real CUPS queu
       db.close();
     }
     expect(await ok<{ total: number }>('print.queue', { state: 'ALL' })).toMatchObject({ total: CARDS });
+  }, 120_000);
+
+  it('the daily report: printed, spoiled with reasons, stock at opening and closing, the printer against its profile', async () => {
+    await ok('print.saveProfile', {});
+    const report = await ok<{
+      printed: number;
+      spoiledTotal: number;
+      spoiled: Array<{ reason: string; count: number }>;
+      stockOpening: number;
+      stockClosing: number;
+      received: number;
+      week: Array<{ printed: number }>;
+      printers: Array<{ name: string; cards: number; cardsPerHour: number | null; alerts: string[] }>;
+      pdf: string | null;
+    }>('print.dailyReport', { pdf: true });
+    expect(report).toMatchObject({ printed: CARDS + 1, spoiledTotal: 1, spoiled: [{ reason: 'foto tergores', count: 1 }], stockOpening: 0, received: 25, stockClosing: 25 - CARDS - 1 });
+    expect(report.week).toHaveLength(7);
+    expect(report.week.at(-1)?.printed).toBe(CARDS + 1);
+    expect(report.printers).toMatchObject([{ name: CUPS_QUEUE, cards: CARDS + 1 }]);
+    expect(report.printers[0]?.cardsPerHour).toBeGreaterThan(0);
+    expect(report.printers[0]?.alerts.filter((a) => a.includes('reported'))).toEqual([]);
+    expect(Buffer.from(report.pdf ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 });
