@@ -18,6 +18,7 @@ import { useReturnedRecords } from '../recording/returned';
 import { SettingsPage } from '../pages/SettingsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SyncPage } from '../sync/SyncPage';
+import { PrintDeskPage } from '../print/PrintDeskPage';
 import { pageTestId } from '../testids';
 import { ErrorAlert } from './ErrorAlert';
 import { digitOf, isAltOnly, isKey } from './keys';
@@ -196,7 +197,8 @@ export function App({ connection }: { connection: StationConnection }) {
           <RecordingPage client={client} mode={mode} onError={showError} returned={returned.items} onReturnedChanged={returned.reload} />
         )}
         {activePage === 'sinkronisasi' && <SyncPage client={client} role={session.operator.role} mode={mode} onError={showError} />}
-        {(activePage === 'pencetakan' || activePage === 'laporan') && <PendingPage page={activePage} />}
+        {activePage === 'pencetakan' && <PrintDeskPage client={client} role={session.operator.role} onError={showError} />}
+        {activePage === 'laporan' && <PendingPage page={activePage} />}
       </section>
     );
   } else {
