@@ -148,10 +148,14 @@ export class PrintDesk {
       composing.catch(() => undefined); // awaited below; never an unhandled rejection
       return composing;
     };
-    let next: Promise<ComposedCard> | null = attemptIds[0] === undefined ? null : compose(attemptIds[0]);
+    // The card composed ahead: set when the printer has taken the current one.
+    const ahead: { card: Promise<ComposedCard> | null } = { card: attemptIds[0] === undefined ? null : compose(attemptIds[0]) };
+    const composeAhead = (id: string | undefined) => {
+      if (id !== undefined && ahead.card === null) ahead.card = compose(id);
+    };
     for (const [index, attemptId] of attemptIds.entries()) {
-      const current = next;
-      next = null;
+      const current = ahead.card;
+      ahead.card = null;
       const following = attemptIds[index + 1];
       if (batch.stopRequested || current === null) {
         this.finish(attemptId, batch.batchId, { failed: { code: 'STOPPED', detail: 'the batch was stopped before this card', cardFed: false } }, operator);
@@ -164,7 +168,7 @@ export class PrintDesk {
         const code = isStationError(error) ? error.code : 'LAYOUT_FAILED';
         const detail = isStationError(error) ? error.text.en : error instanceof Error ? error.message : String(error);
         this.finish(attemptId, batch.batchId, { failed: { code, detail, cardFed: false } }, operator);
-        if (following !== undefined) next = compose(following);
+        composeAhead(following);
         continue;
       }
       store.transaction(() => store.printDesk.queue.startAttempt(attemptId, this.deps.now().toISOString()));
@@ -173,12 +177,12 @@ export class PrintDesk {
       try {
         outcome = await printer.print({ jobId: attemptId, front: card.face }, (progress) => {
           // Pipelining: once this card is in the printer, compose the next one.
-          if (progress.phase === 'PRINTING' && following !== undefined && next === null) next = compose(following);
+          if (progress.phase === 'PRINTING') composeAhead(following);
         });
       } catch (error: unknown) {
         outcome = { jobId: attemptId, printed: false, fault: { code: 'UNKNOWN_REPLY', raw: error instanceof Error ? error.message : String(error), warning: false }, cardFed: false };
       }
-      if (following !== undefined && next === null) next = compose(following);
+      composeAhead(following);
       if (outcome.printed) {
         this.finish(attemptId, batch.batchId, { printed: outcome.warnings }, operator);
       } else {

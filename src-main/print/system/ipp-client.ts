@@ -196,7 +196,6 @@ export class IppClient {
 
 function first(attrs: Attributes, name: string, type: 'number' | 'string'): number | string {
   const value = attrs.get(name)?.[0];
-  // eslint-disable-next-line valid-typeof
   if (typeof value !== type) throw new IppError('reply', `the IPP reply has no ${type} ${name}`);
   return value as number | string;
 }

@@ -130,8 +130,8 @@ export class PrintQueueRepository {
       rows: rows.map((r) => ({
         enrollmentId: r.enrollment_id,
         nik: r.nik,
-        nama: String(r.nama),
-        kecamatan: String(r.kecamatan),
+        nama: r.nama,
+        kecamatan: r.kecamatan,
         readyAt: r.ready_at,
         fetchedAt: r.fetched_at,
         state: r.state,

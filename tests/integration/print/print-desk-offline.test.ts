@@ -67,8 +67,8 @@ describe.skipIf(unavailable !== null)(`print desk offline, to the real CUPS queu
   }, 180_000);
 
   afterAll(async () => {
-    await station?.close();
-    await emulator?.close();
+    await station.close();
+    await emulator.close();
     central.remove();
     desk.remove();
   });
