@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { statefulConnection } from '../../../src-main/core/call-context.js';
@@ -6,6 +8,7 @@ import type { Station } from '../../../src-main/core/station.js';
 import { REQUIRED_CAPTURES } from '../../../src-main/contract/captures.js';
 import { signSuket, verifySuket } from '../../../src-main/print/suket/suket-payload.js';
 import { BUDI, fakePng } from '../../helpers/enrollment.js';
+import { runCli } from '../../helpers/cli.js';
 import { samplePhoto } from '../../helpers/print.js';
 import { tempDir, trainingStation } from '../../helpers/station.js';
 
@@ -44,6 +47,16 @@ describe('Suket: PDF with a QR payload signed by the station key (Ed25519)', () 
     const [w, h] = [pdf.getPage(0).getWidth(), pdf.getPage(0).getHeight()];
     expect([Math.round((w / 72) * 25.4), Math.round((h / 72) * 25.4)]).toEqual([215, 330]);
     expect(pdf.getKeywords()).toContain(suket.payload);
+    // The CLI reads the payload from the PDF and says who issued it and when.
+    const file = join(data.dir, 'suket.pdf');
+    writeFileSync(file, Buffer.from(suket.pdf, 'base64'));
+    const cli = runCli(['suket', 'verify', file]);
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain(`SAH / VALID: Suket ${suket.id}`);
+    expect(cli.stdout).toContain('station PELATIHAN-01');
+    const bad = runCli(['suket', 'verify', `${suket.payload.slice(0, -6)}AAAAAA`]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('TIDAK SAH / NOT VALID');
     const verified = await call('suket.verify', { payload: suket.payload });
     expect(verified).toMatchObject({ ok: true, result: { id: suket.id, nik: BUDI.nik, nama: 'BUDI SANTOSO', stationId: 'PELATIHAN-01', byThisStation: true, expired: false } });
   });
