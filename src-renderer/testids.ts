@@ -22,6 +22,13 @@
  *   info-station-id          station id on the Info page (also on the production sign-in screen)
  *   error-alert              an error from the station: code and message in the current language
  *
+ * Pencetakan (print desk, src-renderer/print/):
+ *   print-printer / print-stock / print-stock-count   printer state, blanko stock card, the stock figure
+ *   print-batch              the running batch (data-done, data-total)
+ *   print-search / print-start / print-select-all      queue search box, "Cetak (n)", select every printable row
+ *   print-row                one queue row (data-phase = QUEUED | PRINTING | PRINTED | FAILED | SPOILED)
+ *   print-preview            the card preview (the same picture sent to the printer)
+ *
  * Perekaman (recording wizard, src-renderer/recording/):
  *   wizard-new               start screen: "Rekam penduduk baru"
  *   draft-row                start screen: one unfinished draft (a button; resumes at its stored step)
@@ -166,6 +173,16 @@ export const TEST_IDS = {
   usbReceiptFile: 'usb-receipt-file',
   usbReceipt: 'usb-receipt',
   usbReceiptReport: 'usb-receipt-report',
+  // Pencetakan (print desk, src-renderer/print/)
+  printDeskPrinter: 'print-printer',
+  printDeskStock: 'print-stock',
+  printDeskStockCount: 'print-stock-count',
+  printDeskBatch: 'print-batch',
+  printDeskSearch: 'print-search',
+  printDeskStart: 'print-start',
+  printDeskSelectAll: 'print-select-all',
+  printDeskRow: 'print-row',
+  printDeskPreview: 'print-preview',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;

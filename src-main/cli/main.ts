@@ -7,6 +7,7 @@ import { registerConfig } from './commands/config.js';
 import { registerServe } from './commands/serve.js';
 import { registerSync } from './commands/sync.js';
 import { registerSneakernet } from './commands/sneakernet.js';
+import { registerSuket } from './commands/suket.js';
 import { registerVersion } from './commands/version.js';
 
 /** `ktp-station`: one program, a subcommand per job; each has --help. */
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerCentral(program);
   registerSync(program);
   registerSneakernet(program);
+  registerSuket(program);
   registerVersion(program);
   return program;
 }

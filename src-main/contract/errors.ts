@@ -43,6 +43,19 @@ export const ErrorCode = z.enum([
   // central
   'CENTRAL_NOT_CONFIGURED',
   'CENTRAL_UNAVAILABLE',
+  // the print desk
+  'CARD_TEXT_DOES_NOT_FIT',
+  'CARD_IMAGE_UNUSABLE',
+  'CARD_FONT_MISSING',
+  'PRINTER_NOT_CONFIGURED',
+  'PRINTER_UNAVAILABLE',
+  'PRINTER_REPLY_INVALID',
+  'REPRINT_NOT_APPROVED',
+  'BLANKO_OUT',
+  'BLANKO_RANGE_INVALID',
+  'STOCK_COUNT_MISMATCH',
+  'PRINT_DESK_BUSY',
+  'SUKET_INVALID',
   'INTERNAL',
   // sneakernet: sealed packets carried on a USB stick
   'SNEAKERNET_NO_SPACE',

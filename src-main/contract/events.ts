@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from './method.js';
 import { StationStatus } from './status.js';
 import { SneakernetProgress } from './methods/sneakernet.js';
+import { PrintProgressEvent } from './methods/print.js';
 
 export const events = {
   'status.changed': defineEvent({
@@ -11,6 +12,10 @@ export const events = {
   'sneakernet.progress': defineEvent({
     summary: 'Kirim via USB: packets written (export) or relayed (import) so far, for the progress bar.',
     payload: SneakernetProgress,
+  }),
+  'print.progress': defineEvent({
+    summary: 'One card of a running print batch changed phase (printing, printed, failed), with the batch totals.',
+    payload: PrintProgressEvent,
   }),
 } as const;
 

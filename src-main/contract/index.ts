@@ -5,6 +5,7 @@ import { sessionMethods } from './methods/session.js';
 import { sneakernetMethods } from './methods/sneakernet.js';
 import { stationMethods } from './methods/station.js';
 import { syncMethods } from './methods/sync.js';
+import { printMethods } from './methods/print.js';
 
 /**
  * The whole contract between the UI (or any script) and the Station core.
@@ -16,6 +17,7 @@ export const methods = {
   ...enrollmentMethods,
   ...syncMethods,
   ...sneakernetMethods,
+  ...printMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -34,6 +36,7 @@ export * from './roles.js';
 export * from './status.js';
 export type { StationInfo } from './methods/station.js';
 export type { Operator, SessionView } from './methods/session.js';
+export type { BlankoStockView, PrintAttemptView, PrintProgressEvent, PrintQueueRowView, PrinterStateView } from './methods/print.js';
 export type { ReconcileReport, SyncAttemptView, SyncOverview, SyncTransfer } from './methods/sync.js';
 export type { RemovableDriveView, SneakernetImportReport, SneakernetPreview, SneakernetProgress } from './methods/sneakernet.js';
 

@@ -233,6 +233,90 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'The central server cannot be reached now. Records stay safe on the station; try again later.',
     },
   },
+  CARD_TEXT_DOES_NOT_FIT: {
+    status: 422,
+    message: {
+      id: 'Teks rekaman tidak muat di kartu meski sudah diperkecil dan dilipat. Kartu tidak dicetak; laporkan ke supervisor agar data diperbaiki di SIAK.',
+      en: 'The record text does not fit on the card even shrunk and wrapped. No card was printed; ask the supervisor to have the data corrected in SIAK.',
+    },
+  },
+  CARD_IMAGE_UNUSABLE: {
+    status: 422,
+    message: {
+      id: 'Foto atau tanda tangan rekaman tidak dapat dibaca. Kartu tidak dicetak; minta pusat mengirim ulang rekaman, atau terbitkan Suket.',
+      en: 'The photo or signature of the record cannot be read. No card was printed; have central send the record again, or issue a Suket.',
+    },
+  },
+  CARD_FONT_MISSING: {
+    status: 500,
+    message: {
+      id: 'Huruf kartu (Liberation Sans / Arial) tidak terpasang. Teknisi: pasang paket fonts-liberation.',
+      en: 'The card typeface (Liberation Sans / Arial) is not installed. Technician: install the fonts-liberation package.',
+    },
+  },
+  PRINTER_NOT_CONFIGURED: {
+    status: 409,
+    message: {
+      id: 'Station ini belum punya printer kartu. Teknisi: isi bagian "printer" di berkas konfigurasi.',
+      en: 'This station has no card printer. Technician: fill in the "printer" section of the config file.',
+    },
+  },
+  PRINTER_UNAVAILABLE: {
+    status: 503,
+    message: {
+      id: 'Printer kartu tidak dapat dihubungi. Periksa kabel dan daya printer, lalu coba lagi; tidak ada blanko yang terpakai.',
+      en: 'The card printer cannot be reached. Check its cable and power, then try again; no blank was used.',
+    },
+  },
+  PRINTER_REPLY_INVALID: {
+    status: 502,
+    message: {
+      id: 'Printer (atau antrean cetak) menjawab dengan balasan yang tidak dikenal. Teknisi: periksa driver dan antrean printer.',
+      en: 'The printer (or its print queue) sent a reply the station does not understand. Technician: check the printer driver and queue.',
+    },
+  },
+  REPRINT_NOT_APPROVED: {
+    status: 409,
+    message: {
+      id: 'Rekaman ini sudah dicetak. Cetak ulang memerlukan persetujuan supervisor dengan alasan.',
+      en: 'This record was already printed. A reprint needs a supervisor\'s approval with a reason.',
+    },
+  },
+  BLANKO_OUT: {
+    status: 409,
+    message: {
+      id: 'Stok blanko habis menurut buku stok. Catat penerimaan blanko baru sebelum mencetak.',
+      en: 'The blank card stock is empty according to the ledger. Record newly received blanks before printing.',
+    },
+  },
+  BLANKO_RANGE_INVALID: {
+    status: 400,
+    message: {
+      id: 'Rentang nomor seri blanko tidak cocok dengan jumlahnya atau tumpang tindih dengan penerimaan sebelumnya. Periksa nomor seri pada kemasan.',
+      en: 'The blank serial range does not match the quantity or overlaps an earlier delivery. Check the serial numbers on the package.',
+    },
+  },
+  STOCK_COUNT_MISMATCH: {
+    status: 409,
+    message: {
+      id: 'Hasil hitung fisik berbeda dengan buku stok. Hitung ulang, atau catat penjelasan selisihnya.',
+      en: 'The physical count differs from the ledger. Count again, or record an explanation of the difference.',
+    },
+  },
+  PRINT_DESK_BUSY: {
+    status: 409,
+    message: {
+      id: 'Printer sedang mencetak batch lain. Tunggu sampai selesai atau hentikan batch itu.',
+      en: 'The printer is busy with another batch. Wait for it to finish or stop it.',
+    },
+  },
+  SUKET_INVALID: {
+    status: 422,
+    message: {
+      id: 'Suket ini tidak sah: tanda tangannya tidak cocok atau isinya rusak. Jangan terima sebagai pengganti KTP-el; hubungi Disdukcapil penerbit.',
+      en: 'This Suket is not valid: its signature does not match or its content is damaged. Do not accept it in place of an e-KTP; contact the issuing office.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

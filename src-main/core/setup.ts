@@ -39,7 +39,12 @@ export async function namesOfRegion(
 /** Decides the mode, loads and validates the config, and settles the data folder. Throws StationError. */
 export async function resolveSetup({ configPath, dataDir, env = process.env }: SetupOptions): Promise<StationSetup> {
   if (configPath === null) {
-    const profile = trainingProfile();
+    // Training mode prints to a system queue when one is named (a cups-pdf queue at a practice desk).
+    const practiceQueue = env.KTP_TRAINING_PRINT_QUEUE;
+    const profile = {
+      ...trainingProfile(),
+      ...(practiceQueue === undefined || practiceQueue === '' ? {} : { printer: { kind: 'system' as const, queueName: practiceQueue } }),
+    };
     return {
       mode: 'training',
       profile,

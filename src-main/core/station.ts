@@ -11,6 +11,14 @@ import type { SyncWorkerOptions } from '../sync/sync-worker.js';
 import { syncHandlers } from './services/sync-handlers.js';
 import { sneakernetHandlers } from './services/sneakernet-handlers.js';
 import { SneakernetService } from '../sneakernet/sneakernet-service.js';
+import { printHandlers } from './services/print-handlers.js';
+import { suketHandlers } from './services/suket-handlers.js';
+import { SuketService } from '../print/suket/suket-service.js';
+import { loadOrCreateSigningKey } from '../security/signing-key.js';
+import type { StationSigningKey } from '../security/signing-key.js';
+import { BlankoStock } from '../print/desk/blanko-stock.js';
+import { PrintDesk } from '../print/desk/print-desk-service.js';
+import { createCardPrinter } from '../print/printer-factory.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
 import type { StationSetup } from './config/profile.js';
@@ -141,6 +149,33 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
           onOutboxChanged: () => events.emit('status.changed', status()),
           ...(now ? { now } : {}),
         });
+  const clock = now ?? (() => new Date());
+  const cardPrinter = createCardPrinter(setup.profile.printer);
+  const printDesk = new PrintDesk({
+    store,
+    dataKey: dataKey.key,
+    regionNames: setup.regionNames,
+    printer: cardPrinter?.printer ?? null,
+    printerName: cardPrinter?.name ?? 'none',
+    logger,
+    now: clock,
+    onProgress: (event) => events.emit('print.progress', event),
+    onResult: () => sync?.worker.wakePrintResults(),
+  });
+  const recovered = printDesk.recoverUnfinished();
+  if (recovered > 0) logger.warn({ attempts: recovered }, 'print attempts left unfinished by the last run were marked FAILED');
+  const blankoStock = new BlankoStock(store, setup.profile.printDesk.lowStockThreshold, clock);
+  let signingKey: StationSigningKey | undefined;
+  const stationSigningKey = () => (signingKey ??= loadOrCreateSigningKey(setup.dataDir, dataKey.key));
+  const suket = new SuketService({
+    store,
+    enrollments,
+    signingKey: stationSigningKey,
+    stationId: setup.profile.stationId,
+    regionNames: setup.regionNames,
+    validDays: setup.profile.printDesk.suketValidDays,
+    now: clock,
+  });
 
   const handlers: Handlers = {
     ...stationHandlers({
@@ -165,6 +200,17 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     ...enrollmentHandlers(enrollments, setup),
     ...syncHandlers({ sync, mode: setup.mode, connectivity: () => connectivity.connectivity, trainingLink: trainingLink ?? null }),
     ...sneakernetHandlers(sneakernet),
+    ...printHandlers({
+      store,
+      desk: printDesk,
+      stock: blankoStock,
+      printer: cardPrinter,
+      ratedCardsPerHour: setup.profile.printDesk.ratedCardsPerHour,
+      stationId: setup.profile.stationId,
+      regencyName: setup.regionNames.regency,
+      now: clock,
+    }),
+    ...suketHandlers({ suket, signingKey: stationSigningKey }),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();
@@ -179,6 +225,9 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     status,
     close: async () => {
       connectivity.stop();
+      printDesk.stopBatch();
+      await printDesk.settled();
+      await cardPrinter?.printer.close();
       await sync?.stop();
       store.close();
       unlock();

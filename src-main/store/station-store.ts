@@ -8,6 +8,8 @@ import { EnrollmentRepository } from './enrollment-repository.js';
 import { stationMigrations } from './migrations/index.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { SyncRepository } from './sync-repository.js';
+import { printDeskStore } from './print/print-desk-store.js';
+import type { PrintDeskStore } from './print/print-desk-store.js';
 
 /** The station's store: the database file and the repositories over it. Only store/ runs SQL. */
 export interface StationStore {
@@ -16,6 +18,7 @@ export interface StationStore {
   readonly outbox: OutboxRepository;
   readonly audit: AuditRepository;
   readonly sync: SyncRepository;
+  readonly printDesk: PrintDeskStore;
   /**
    * Runs `work` in one transaction: all of it commits, or none of it (it rolls back on any
    * throw). SQLite failures come out as station errors (STORE_FULL, STORE_CORRUPT).
@@ -44,6 +47,7 @@ export function openStationStore(dataDir: string, logger: Logger): StationStore 
     outbox: new OutboxRepository(db),
     audit: new AuditRepository(db),
     sync: new SyncRepository(db),
+    printDesk: printDeskStore(db),
     transaction<T>(work: () => T): T {
       try {
         return db.transaction(work).immediate();

@@ -9,6 +9,7 @@ import type { SyncStep } from '../store/sync-repository.js';
 import { CircuitBreaker, fullJitterDelay } from './backoff.js';
 import type { CentralClient } from './central-client.js';
 import { CentralCallError } from './central-client.js';
+import { PrintResult } from './central-api.js';
 import type { ReferenceName } from './central-api.js';
 import type { PacketStore } from './packet-store.js';
 
@@ -24,6 +25,8 @@ export interface SyncWorkerOptions {
   breakerMaxCooldownMs: number;
   statusFeedIntervalMs: number;
   printQueueIntervalMs: number;
+  /** How often waiting print results are sent to central (a result written wakes the loop at once). */
+  printResultsIntervalMs: number;
   referenceIntervalMs: number;
   /** Null: reconcile only when asked. */
   reconcileIntervalMs: number | null;
@@ -43,6 +46,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncWorkerOptions = {
   breakerMaxCooldownMs: 2 * 60_000,
   statusFeedIntervalMs: 15_000,
   printQueueIntervalMs: 60_000,
+  printResultsIntervalMs: 30_000,
   referenceIntervalMs: 15 * 60_000,
   reconcileIntervalMs: 60 * 60_000,
   printCacheSize: 500,
@@ -131,7 +135,7 @@ export class SyncWorker {
   private readonly random: () => number;
   private readonly claimed = new Set<number>();
   private readonly transfers = new Map<number, TransferProgress>();
-  private readonly alarms = { upload: new Alarm(), feed: new Alarm(), print: new Alarm(), reference: new Alarm(), reconcile: new Alarm() };
+  private readonly alarms = { upload: new Alarm(), feed: new Alarm(), print: new Alarm(), reference: new Alarm(), reconcile: new Alarm(), printResults: new Alarm() };
   readonly breaker: CircuitBreaker;
   private pausedUntil = 0;
   private running = false;
@@ -163,6 +167,7 @@ export class SyncWorker {
       this.periodic(this.alarms.feed, this.options.statusFeedIntervalMs, () => this.pullStatusFeed()),
       this.periodic(this.alarms.print, this.options.printQueueIntervalMs, () => this.prefetchPrintQueue()),
       this.periodic(this.alarms.reference, this.options.referenceIntervalMs, () => this.refreshReferenceData()),
+      this.periodic(this.alarms.printResults, this.options.printResultsIntervalMs, () => this.sendPrintResults()),
       ...(this.options.reconcileIntervalMs === null
         ? []
         : [this.periodic(this.alarms.reconcile, this.options.reconcileIntervalMs, async () => { await this.reconcile(); }, true)]),
@@ -184,7 +189,10 @@ export class SyncWorker {
 
   /** "Sinkronkan sekarang": everything waiting is due, the breaker closes, every loop runs. */
   syncNow(): number {
-    const made = this.deps.store.transaction(() => this.deps.store.outbox.makeAllDue());
+    const made = this.deps.store.transaction(() => {
+      this.deps.store.printDesk.results.makeAllDue();
+      return this.deps.store.outbox.makeAllDue();
+    });
     this.breaker.reset();
     this.pausedUntil = 0;
     for (const alarm of Object.values(this.alarms)) alarm.wake();
@@ -607,6 +615,48 @@ export class SyncWorker {
       this.record('PRINT_QUEUE', started, 'FAILED', { error });
       throw error;
     }
+  }
+
+  // --- print results ------------------------------------------------------------------
+
+  /** The print desk wrote a result: send it now. */
+  wakePrintResults(): void {
+    this.alarms.printResults.wake();
+  }
+
+  /**
+   * Sends waiting print results, oldest first. Each PUT is idempotent by its result id, so a
+   * result sent twice (a reply lost on the way back) is held by central once. A link failure ends
+   * the pass (the loop backs off); a refusal keeps the entry with its error and retries it later.
+   */
+  async sendPrintResults(): Promise<number> {
+    const store = this.deps.store;
+    let sent = 0;
+    for (;;) {
+      const due = store.printDesk.results.due(this.now().toISOString(), 50);
+      if (due.length === 0) break;
+      for (const entry of due) {
+        const started = Date.now();
+        try {
+          const body = PrintResult.parse(JSON.parse(entry.body));
+          await this.deps.client.reportPrintResult(entry.enrollmentId, entry.resultId, body);
+          store.transaction(() => store.printDesk.results.ack(entry.resultId, this.now().toISOString()));
+          sent += 1;
+        } catch (error: unknown) {
+          this.record('PRINT_QUEUE', started, 'FAILED', { error, detail: `print result ${entry.resultId}` });
+          const linkDown = error instanceof CentralCallError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'maintenance' || error.kind === 'server');
+          const delay = fullJitterDelay(entry.attempts + 1, this.options.backoffBaseMs, this.options.backoffCapMs, this.random) + 100;
+          const message = error instanceof CentralCallError ? `${error.code}: ${error.detail}` : error instanceof Error ? error.message : String(error);
+          store.transaction(() => store.printDesk.results.fail(entry.resultId, message, new Date(this.now().getTime() + delay).toISOString()));
+          if (linkDown) throw error;
+        }
+      }
+    }
+    if (sent > 0) {
+      this.record('PRINT_QUEUE', Date.now(), 'OK', { detail: `${sent} print results sent` });
+      this.changed();
+    }
+    return sent;
   }
 
   // --- reference data ------------------------------------------------------------------

@@ -19,6 +19,7 @@ import { SettingsPage } from '../pages/SettingsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SyncPage } from '../sync/SyncPage';
 import { UsbPage } from '../sneakernet/UsbPage';
+import { PrintDeskPage } from '../print/PrintDeskPage';
 import { pageTestId } from '../testids';
 import { ErrorAlert } from './ErrorAlert';
 import { digitOf, isAltOnly, isKey } from './keys';
@@ -198,7 +199,8 @@ export function App({ connection }: { connection: StationConnection }) {
         )}
         {activePage === 'sinkronisasi' && <SyncPage client={client} role={session.operator.role} mode={mode} onError={showError} />}
         {activePage === 'kirimusb' && <UsbPage client={client} onError={showError} />}
-        {(activePage === 'pencetakan' || activePage === 'laporan') && <PendingPage page={activePage} />}
+        {activePage === 'pencetakan' && <PrintDeskPage client={client} role={session.operator.role} onError={showError} />}
+        {activePage === 'laporan' && <PendingPage page={activePage} />}
       </section>
     );
   } else {

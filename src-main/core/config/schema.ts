@@ -113,10 +113,27 @@ export const PrinterConfig = z.discriminatedUnion(
         ]),
       })
       .strict(),
-    z.object({ kind: z.literal('system'), queueName: z.string().min(1) }).strict(),
+    z
+      .object({
+        kind: z.literal('system'),
+        queueName: z.string().min(1),
+        /** The print server's IPP address (CUPS); default http://127.0.0.1:631. */
+        serverUrl: z.url({ protocol: /^https?$/ }).optional(),
+      })
+      .strict(),
   ],
   { error: 'printer.kind must be "evolis" (escape-command printer) or "system" (a printer with an OS driver)' },
 );
+
+/** The print desk: when to warn that blanko stock is low, the printer's rated speed, how long a Suket is valid. */
+export const PrintDeskConfig = z
+  .object({
+    lowStockThreshold: z.number().int().min(0).max(100_000).default(200),
+    ratedCardsPerHour: z.number().int().min(1).max(2000).default(150),
+    suketValidDays: z.number().int().min(1).max(366).default(180),
+  })
+  .strict();
+export const DEFAULT_PRINT_DESK_CONFIG = PrintDeskConfig.parse({});
 
 export const StationConfig = z
   .object({
@@ -129,6 +146,7 @@ export const StationConfig = z
     sync: SyncConfig.default(DEFAULT_SYNC_CONFIG),
     devices: z.array(DeviceConfig).default([]),
     printer: PrinterConfig.optional(),
+    printDesk: PrintDeskConfig.default(DEFAULT_PRINT_DESK_CONFIG),
     /** Where the database, keys and logs live; relative paths are relative to the config file. */
     dataDir: z.string().min(1).optional(),
     /** Residents a desk means to record in a day (the dashboard compares against it). */

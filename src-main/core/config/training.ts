@@ -1,4 +1,4 @@
-import { DEFAULT_SYNC_CONFIG } from './schema.js';
+import { DEFAULT_PRINT_DESK_CONFIG, DEFAULT_SYNC_CONFIG } from './schema.js';
 import type { StationProfile } from './profile.js';
 
 /**
@@ -19,6 +19,7 @@ export function trainingProfile(): StationProfile {
       { kind: 'camera', name: 'Kamera', transport: { type: 'simulated' } },
     ],
     dailyTarget: 150,
+    printDesk: DEFAULT_PRINT_DESK_CONFIG,
     locale: 'id',
     session: { idleMinutes: 15 },
   };
