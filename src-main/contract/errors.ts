@@ -43,6 +43,12 @@ export const ErrorCode = z.enum([
   // central
   'CENTRAL_NOT_CONFIGURED',
   'CENTRAL_UNAVAILABLE',
+  // capture devices
+  'DEVICE_NOT_FOUND',
+  'DEVICE_NOT_CONNECTED',
+  'DEVICE_BUSY',
+  'DEVICE_FAULT',
+  'CAPTURE_FAILED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

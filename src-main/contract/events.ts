@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { defineEvent } from './method.js';
+import { DeviceStatus } from './devices.js';
 import { StationStatus } from './status.js';
 
 export const events = {
   'status.changed': defineEvent({
     summary: 'Connectivity, backlog or mode changed; carries the whole top-bar status.',
     payload: StationStatus,
+  }),
+  'devices.changed': defineEvent({
+    summary: 'A capture device changed state (SIAP / SIBUK / TIDAK_TERHUBUNG / GALAT) or diagnostics; carries every device.',
+    payload: z.object({ devices: z.array(DeviceStatus) }),
   }),
 } as const;
 

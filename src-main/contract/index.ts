@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallOutcome } from './errors.js';
+import { deviceMethods } from './methods/devices.js';
 import { enrollmentMethods } from './methods/enrollment.js';
 import { sessionMethods } from './methods/session.js';
 import { stationMethods } from './methods/station.js';
@@ -14,6 +15,7 @@ export const methods = {
   ...sessionMethods,
   ...enrollmentMethods,
   ...syncMethods,
+  ...deviceMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -32,6 +34,8 @@ export * from './roles.js';
 export * from './status.js';
 export type { StationInfo } from './methods/station.js';
 export type { Operator, SessionView } from './methods/session.js';
+export type { FingerprintCaptureResult } from './methods/devices.js';
+export type { DeviceKind, DeviceState, DeviceStatus, DiscoveredPort, SimulatedDeviceFault } from './devices.js';
 export type { ReconcileReport, SyncAttemptView, SyncOverview, SyncTransfer } from './methods/sync.js';
 
 /**

@@ -9,6 +9,10 @@ import { ConnectivityMonitor } from '../sync/connectivity.js';
 import { SyncService } from '../sync/sync-service.js';
 import type { SyncWorkerOptions } from '../sync/sync-worker.js';
 import { syncHandlers } from './services/sync-handlers.js';
+import { createStationDevices } from './devices-setup.js';
+import type { StationDevicesOptions } from './devices-setup.js';
+import { deviceHandlers } from './services/device-handlers.js';
+import type { DeviceHandlerDeps } from './services/device-handlers.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
 import type { StationSetup } from './config/profile.js';
@@ -45,9 +49,11 @@ export interface CreateStationOptions {
   trainingLink?: (state: TrainingLinkState) => Promise<void>;
   /** Timing overrides for the sync worker (tests, benches). */
   syncOptions?: Partial<SyncWorkerOptions>;
+  /** Device manager and capture timing overrides (tests). */
+  deviceOptions?: StationDevicesOptions & Pick<DeviceHandlerDeps, 'capture' | 'reconnectWaitMs'>;
 }
 
-export function createStation({ setup, logger, host, regions, keyProtector, now, trainingLink, syncOptions }: CreateStationOptions): Station {
+export function createStation({ setup, logger, host, regions, keyProtector, now, trainingLink, syncOptions, deviceOptions }: CreateStationOptions): Station {
   const startedAt = (now ?? (() => new Date()))();
   const events = new EventBus();
   const unlock = lockDataDir(setup.dataDir);
@@ -122,6 +128,8 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     }
   }
 
+  const devices = createStationDevices(setup, logger, (list) => events.emit('devices.changed', { devices: list }), deviceOptions);
+
   const handlers: Handlers = {
     ...stationHandlers({
       setup,
@@ -144,10 +152,21 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     }),
     ...enrollmentHandlers(enrollments, setup),
     ...syncHandlers({ sync, mode: setup.mode, connectivity: () => connectivity.connectivity, trainingLink: trainingLink ?? null }),
+    ...deviceHandlers({
+      mode: setup.mode,
+      manager: devices.manager,
+      registry: devices.registry,
+      listers: devices.listers,
+      enrollments,
+      logger,
+      ...(deviceOptions?.capture ? { capture: deviceOptions.capture } : {}),
+      ...(deviceOptions?.reconnectWaitMs === undefined ? {} : { reconnectWaitMs: deviceOptions.reconnectWaitMs }),
+    }),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();
   sync?.start();
+  devices.manager.start();
   logger.info({ mode: setup.mode, stationId: setup.profile.stationId, dataDir: setup.dataDir, host }, 'station started');
 
   return {
@@ -158,6 +177,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     status,
     close: async () => {
       connectivity.stop();
+      await devices.manager.stop();
       await sync?.stop();
       store.close();
       unlock();

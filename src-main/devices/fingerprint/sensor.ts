@@ -94,6 +94,11 @@ export class FingerprintSensor {
     };
   }
 
+  /** Handshake alone: the idle liveness check. */
+  async handshake(): Promise<void> {
+    await this.expectOk('handshake', command(this.address, Instruction.Handshake));
+  }
+
   /** GenImg: the confirm code (OK when a finger image is now in the sensor's buffer). */
   async genImg(): Promise<number> {
     const ack = await this.exchange('capture', command(this.address, Instruction.GenImg));
