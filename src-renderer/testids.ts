@@ -151,6 +151,10 @@ export const TEST_IDS = {
   syncHistoryRow: 'sync-history-row',
   syncFailedOnly: 'sync-failed-only',
   syncHistoryMore: 'sync-history-more',
+  // devices (fingerprint sensor in the wizard): state badge (data-state="SIAP" …), its error, the place-finger prompt
+  deviceState: 'device-state',
+  deviceError: 'device-error',
+  devicePrompt: 'device-prompt',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;

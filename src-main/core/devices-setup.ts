@@ -24,12 +24,10 @@ export interface StationDevices {
 
 /** The device layer of one station: the build's drivers, the configured devices, their manager. */
 export function createStationDevices(setup: StationSetup, logger: Logger, onChange: (devices: DeviceStatus[]) => void, options: StationDevicesOptions = {}): StationDevices {
-  const simulatedBaud = setup.profile.devices.find((d) => d.kind === 'fingerprint' && d.transport.type === 'simulated');
-  const registry =
-    options.registry ??
-    defaultDeviceRegistry({
-      fingerprint: { simulatedBaudRate: simulatedBaud?.transport.type === 'simulated' ? (simulatedBaud.transport.baudRate ?? 115200) : 115200 },
-    });
+  // A simulated sensor answers at memory speed unless its config names a line rate to pace at.
+  const simulated = setup.profile.devices.find((d) => d.kind === 'fingerprint' && d.transport.type === 'simulated');
+  const simulatedBaudRate = simulated?.transport.type === 'simulated' ? (simulated.transport.baudRate ?? null) : null;
+  const registry = options.registry ?? defaultDeviceRegistry({ fingerprint: { simulatedBaudRate } });
   const devices: ManagedDeviceConfig[] = setup.profile.devices.map((d) => ({ ...d }));
   const manager = new DeviceManager({
     devices,

@@ -48,7 +48,7 @@ export function fingerprintProfile(options: FingerprintProfileOptions = {}): Dev
     },
     simulate: (): SimulatedDevice => {
       const link = new MemoryLink('sim:fingerprint');
-      const simulator = new FingerprintSimulator({ baudRate: options.simulatedBaudRate === undefined ? 115200 : options.simulatedBaudRate, packetSize: 128 });
+      const simulator = new FingerprintSimulator({ baudRate: options.simulatedBaudRate ?? null, packetSize: 128 });
       void link.device.open().then(() => simulator.attach(link.device));
       return {
         transport: link.host,
