@@ -37,6 +37,8 @@ export class ChunkInbox {
         this.waiter = null;
         reject(transportError('TIMEOUT', this.path));
       }, Math.max(0, timeoutMs));
+      // A read waiting for a quiet device must not keep a stopping station alive.
+      timer.unref();
       this.waiter = { resolve, reject, timer };
     });
   }

@@ -156,6 +156,8 @@ export class DeviceManager {
       entry.retryTimer = null;
       entry.session = null;
       await entry.transport?.close().catch(() => undefined);
+      // A simulator stops serving when its cable is pulled.
+      entry.simulated?.controls.unplug();
     }
   }
 
