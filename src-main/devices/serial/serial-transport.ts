@@ -69,7 +69,7 @@ export class SerialTransport implements DeviceTransport {
 
   write(data: Uint8Array): Promise<void> {
     const port = this.port;
-    if (port === null) return Promise.reject(transportError('CLOSED', this.path));
+    if (port === null) return Promise.reject(this.inbox.failed() ?? transportError('CLOSED', this.path));
     return new Promise<void>((resolve, reject) => {
       port.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength), (error) => {
         if (error) {
