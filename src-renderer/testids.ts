@@ -183,6 +183,10 @@ export const TEST_IDS = {
   printDeskSelectAll: 'print-select-all',
   printDeskRow: 'print-row',
   printDeskPreview: 'print-preview',
+  // devices (fingerprint sensor in the wizard): state badge (data-state="SIAP" …), its error, the place-finger prompt
+  deviceState: 'device-state',
+  deviceError: 'device-error',
+  devicePrompt: 'device-prompt',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;

@@ -8,6 +8,7 @@ import { registerServe } from './commands/serve.js';
 import { registerSync } from './commands/sync.js';
 import { registerSneakernet } from './commands/sneakernet.js';
 import { registerSuket } from './commands/suket.js';
+import { registerSim } from './commands/sim.js';
 import { registerVersion } from './commands/version.js';
 
 /** `ktp-station`: one program, a subcommand per job; each has --help. */
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerSync(program);
   registerSneakernet(program);
   registerSuket(program);
+  registerSim(program);
   registerVersion(program);
   return program;
 }

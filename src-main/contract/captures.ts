@@ -15,6 +15,7 @@ export const FingerPosition = z.enum([
   'LEFT_RING',
   'LEFT_LITTLE',
 ]);
+export type FingerPosition = z.infer<typeof FingerPosition>;
 export const IrisPosition = z.enum(['RIGHT_IRIS', 'LEFT_IRIS']);
 export const CapturePosition = z.enum(['FRONTAL', ...FingerPosition.options, ...IrisPosition.options, 'SIGNATURE']);
 export type CapturePosition = z.infer<typeof CapturePosition>;

@@ -56,6 +56,12 @@ export const ErrorCode = z.enum([
   'STOCK_COUNT_MISMATCH',
   'PRINT_DESK_BUSY',
   'SUKET_INVALID',
+  // capture devices
+  'DEVICE_NOT_FOUND',
+  'DEVICE_NOT_CONNECTED',
+  'DEVICE_BUSY',
+  'DEVICE_FAULT',
+  'CAPTURE_FAILED',
   'INTERNAL',
   // sneakernet: sealed packets carried on a USB stick
   'SNEAKERNET_NO_SPACE',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './method.js';
+import { DeviceStatus } from './devices.js';
 import { StationStatus } from './status.js';
 import { SneakernetProgress } from './methods/sneakernet.js';
 import { PrintProgressEvent } from './methods/print.js';
@@ -16,6 +17,10 @@ export const events = {
   'print.progress': defineEvent({
     summary: 'One card of a running print batch changed phase (printing, printed, failed), with the batch totals.',
     payload: PrintProgressEvent,
+  }),
+  'devices.changed': defineEvent({
+    summary: 'A capture device changed state (SIAP / SIBUK / TIDAK_TERHUBUNG / GALAT) or diagnostics; carries every device.',
+    payload: z.object({ devices: z.array(DeviceStatus) }),
   }),
 } as const;
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallOutcome } from './errors.js';
+import { deviceMethods } from './methods/devices.js';
 import { enrollmentMethods } from './methods/enrollment.js';
 import { sessionMethods } from './methods/session.js';
 import { sneakernetMethods } from './methods/sneakernet.js';
@@ -18,6 +19,7 @@ export const methods = {
   ...syncMethods,
   ...sneakernetMethods,
   ...printMethods,
+  ...deviceMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -37,6 +39,8 @@ export * from './status.js';
 export type { StationInfo } from './methods/station.js';
 export type { Operator, SessionView } from './methods/session.js';
 export type { BlankoStockView, PrintAttemptView, PrintProgressEvent, PrintQueueRowView, PrinterStateView } from './methods/print.js';
+export type { FingerprintCaptureResult } from './methods/devices.js';
+export type { DeviceKind, DeviceState, DeviceStatus, DiscoveredPort, SimulatedDeviceFault } from './devices.js';
 export type { ReconcileReport, SyncAttemptView, SyncOverview, SyncTransfer } from './methods/sync.js';
 export type { RemovableDriveView, SneakernetImportReport, SneakernetPreview, SneakernetProgress } from './methods/sneakernet.js';
 

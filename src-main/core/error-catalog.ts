@@ -317,6 +317,41 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'This Suket is not valid: its signature does not match or its content is damaged. Do not accept it in place of an e-KTP; contact the issuing office.',
     },
   },
+  DEVICE_NOT_FOUND: {
+    status: 404,
+    message: {
+      id: 'Perangkat tidak ada di konfigurasi station. Periksa daftar perangkat di halaman Diagnostik.',
+      en: 'There is no such device in the station configuration. Check the device list on the Diagnostik page.',
+    },
+  },
+  DEVICE_NOT_CONNECTED: {
+    status: 503,
+    message: {
+      id: 'Perangkat tidak terhubung. Periksa kabel dan colokkan kembali; station menyambung ulang sendiri.',
+      en: 'The device is not connected. Check the cable and plug it in again; the station reconnects by itself.',
+    },
+  },
+  DEVICE_BUSY: {
+    status: 409,
+    message: {
+      id: 'Perangkat sedang dipakai untuk pengambilan lain. Tunggu sampai selesai, lalu ulangi.',
+      en: 'The device is busy with another capture. Wait until it finishes, then try again.',
+    },
+  },
+  DEVICE_FAULT: {
+    status: 502,
+    message: {
+      id: 'Perangkat tidak menjawab dengan benar. Ulangi; bila berulang, periksa kabel dan lihat halaman Diagnostik.',
+      en: 'The device did not answer properly. Try again; if it repeats, check the cable and see the Diagnostik page.',
+    },
+  },
+  CAPTURE_FAILED: {
+    status: 422,
+    message: {
+      id: 'Pengambilan tidak berhasil. Ikuti petunjuk di layar, lalu ulangi.',
+      en: 'The capture did not succeed. Follow the instructions on screen, then try again.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

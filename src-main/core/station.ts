@@ -19,6 +19,10 @@ import type { StationSigningKey } from '../security/signing-key.js';
 import { BlankoStock } from '../print/desk/blanko-stock.js';
 import { PrintDesk } from '../print/desk/print-desk-service.js';
 import { createCardPrinter } from '../print/printer-factory.js';
+import { createStationDevices } from './devices-setup.js';
+import type { StationDevicesOptions } from './devices-setup.js';
+import { deviceHandlers } from './services/device-handlers.js';
+import type { DeviceHandlerDeps } from './services/device-handlers.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
 import type { StationSetup } from './config/profile.js';
@@ -55,9 +59,11 @@ export interface CreateStationOptions {
   trainingLink?: (state: TrainingLinkState) => Promise<void>;
   /** Timing overrides for the sync worker (tests, benches). */
   syncOptions?: Partial<SyncWorkerOptions>;
+  /** Device manager and capture timing overrides (tests). */
+  deviceOptions?: StationDevicesOptions & Pick<DeviceHandlerDeps, 'capture' | 'reconnectWaitMs'>;
 }
 
-export function createStation({ setup, logger, host, regions, keyProtector, now, trainingLink, syncOptions }: CreateStationOptions): Station {
+export function createStation({ setup, logger, host, regions, keyProtector, now, trainingLink, syncOptions, deviceOptions }: CreateStationOptions): Station {
   const startedAt = (now ?? (() => new Date()))();
   const events = new EventBus();
   const unlock = lockDataDir(setup.dataDir);
@@ -176,6 +182,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     validDays: setup.profile.printDesk.suketValidDays,
     now: clock,
   });
+  const devices = createStationDevices(setup, logger, (list) => events.emit('devices.changed', { devices: list }), deviceOptions);
 
   const handlers: Handlers = {
     ...stationHandlers({
@@ -211,10 +218,21 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
       now: clock,
     }),
     ...suketHandlers({ suket, signingKey: stationSigningKey }),
+    ...deviceHandlers({
+      mode: setup.mode,
+      manager: devices.manager,
+      registry: devices.registry,
+      listers: devices.listers,
+      enrollments,
+      logger,
+      ...(deviceOptions?.capture ? { capture: deviceOptions.capture } : {}),
+      ...(deviceOptions?.reconnectWaitMs === undefined ? {} : { reconnectWaitMs: deviceOptions.reconnectWaitMs }),
+    }),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();
   sync?.start();
+  devices.manager.start();
   logger.info({ mode: setup.mode, stationId: setup.profile.stationId, dataDir: setup.dataDir, host }, 'station started');
 
   return {
@@ -228,6 +246,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
       printDesk.stopBatch();
       await printDesk.settled();
       await cardPrinter?.printer.close();
+      await devices.manager.stop();
       await sync?.stop();
       store.close();
       unlock();

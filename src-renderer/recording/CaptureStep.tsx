@@ -12,6 +12,8 @@ import { QualityBadge, Thumb, qualityColor, slotCaptures } from './CaptureSlots'
 import { CAPTURE_EXCEPTIONS, CAPTURE_STEPS, FINGER_NAMES, LEFT_HAND, RIGHT_HAND } from './options';
 import type { CaptureStepKey, Slot } from './options';
 import { previewKey } from './previews';
+import { DeviceStateBadge } from '../devices/DeviceStateBadge';
+import { useDevices } from '../devices/use-devices';
 import type { Previews } from './previews';
 
 interface CaptureStepProps {
@@ -27,6 +29,7 @@ interface CaptureStepProps {
 }
 
 const MAX_ATTEMPTS = 3;
+const FINGERS = [...RIGHT_HAND, ...LEFT_HAND];
 
 function firstOpen(slots: readonly Slot[], captures: readonly CaptureSummary[]): number {
   const index = slots.findIndex((slot) => slotCaptures(captures, slot).chosen === undefined);
@@ -52,8 +55,10 @@ function nextOpen(slots: readonly Slot[], captures: readonly CaptureSummary[], f
  * Space selects it, Tab moves between positions. After a capture focus moves to the next open
  * position (or stays for a retake when the quality is red), then to "Lanjut".
  *
- * Training mode takes its images from `training.sampleCapture`. Production mode has no devices in
- * this version and says so; it captures nothing.
+ * Sidik Jari takes its images from the configured fingerprint sensor (`devices.captureFingerprint`;
+ * in training mode a simulator speaking the same protocol), showing the sensor's state. The other
+ * steps take training mode's images from `training.sampleCapture`; without a device for them,
+ * production mode says so and captures nothing.
  */
 export function CaptureStep({ client, mode, step, view, previews, onView, onError, nextRef }: CaptureStepProps) {
   const { t } = useTranslation();
@@ -65,6 +70,10 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
   const [reason, setReason] = useState<CaptureException>('TIDAK_DAPAT_DIREKAM');
   const tiles = useRef(new Map<string, HTMLButtonElement>());
   const training = mode === 'training';
+  const devices = useDevices(client);
+  const sensor = step === 'SIDIK_JARI' ? devices?.find((d) => d.kind === 'fingerprint') : undefined;
+  const fromSensor = sensor !== undefined;
+  const canCapture = training || fromSensor;
 
   const { ensure } = previews;
   useEffect(() => {
@@ -104,11 +113,24 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
 
   const capture = async (index: number) => {
     const target = slots[index];
-    if (!training || busy || target === undefined) return;
+    if (!canCapture || busy || target === undefined) return;
     const tried = slotCaptures(view.captures, target).attempts.length;
     if (tried >= MAX_ATTEMPTS) return;
     setBusy(true);
     onError(null);
+    const finger = FINGERS.find((position) => position === target.position);
+    if (fromSensor && finger !== undefined) {
+      try {
+        const result = await client.call('devices.captureFingerprint', { enrollmentId: view.id, position: finger, deviceId: sensor.id });
+        previews.remember(result.capture.position, result.capture.attempt, result.preview);
+        await afterCapture(index, qualityColor(result.quality) === 'red');
+      } catch (thrown: unknown) {
+        onError(toErrorPayload(thrown, 'devices.captureFingerprint'));
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
     try {
       const sample = await client.call('training.sampleCapture', { modality: target.modality, position: target.position, attempt: tried + 1 });
       const summary = await client.call('enrollment.addCapture', {
@@ -237,7 +259,14 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
 
   return (
     <Stack gap="md">
-      {training ? (
+      {fromSensor ? (
+        <Stack gap={4}>
+          <DeviceStateBadge device={sensor} />
+          <Text fz="sm" c="gray.7">
+            {t('devices.fromSensor')}
+          </Text>
+        </Stack>
+      ) : training ? (
         <Text fz="sm" c="gray.7">
           {t('recording.capture.trainingSample')}
         </Text>
@@ -295,8 +324,13 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
                 </Group>
               )}
               {attempts.length >= MAX_ATTEMPTS && <Text fz="sm">{t('recording.capture.noMoreAttempts')}</Text>}
+              {fromSensor && busy && (
+                <Alert color="blue" variant="light" role="status" data-testid={TEST_IDS.devicePrompt}>
+                  {t('devices.placeFinger', { position: label(slot) })}
+                </Alert>
+              )}
               <Group>
-                {training && (
+                {canCapture && (
                   <Button
                     size="lg"
                     onClick={() => void capture(current)}

@@ -85,7 +85,13 @@ const HidTransport = z
   })
   .strict();
 
-const SimulatedTransport = z.object({ type: z.literal('simulated') }).strict();
+const SimulatedTransport = z
+  .object({
+    type: z.literal('simulated'),
+    /** Line rate the in-process simulator paces its bytes at (training mode). */
+    baudRate: z.number().int().min(9600).max(115200).optional(),
+  })
+  .strict();
 
 const DeviceTransport = z.discriminatedUnion('type', [SerialTransport, HidTransport, SimulatedTransport], {
   error: 'transport.type must be "serial", "hid" or "simulated"',
@@ -98,6 +104,10 @@ export const DeviceConfig = z
     }),
     name: z.string().min(1).max(64).optional(),
     transport: DeviceTransport,
+    /** Module address of a fingerprint sensor (R30x family; default 0xFFFFFFFF). */
+    address: z.number().int().min(0).max(0xffffffff).optional(),
+    /** Module password of a fingerprint sensor (VfyPwd; default 0). */
+    password: z.number().int().min(0).max(0xffffffff).optional(),
   })
   .strict();
 

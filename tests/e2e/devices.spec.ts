@@ -1,0 +1,44 @@
+import type { Page } from '@playwright/test';
+import { BUDI } from '../helpers/enrollment.js';
+import { expect, test } from './fixtures.js';
+
+async function fillResident(page: Page): Promise<void> {
+  for (const field of ['nik', 'nama', 'tempatLahir', 'tanggalLahir', 'alamat', 'rt', 'rw', 'kelurahanDesa', 'kecamatan'] as const) {
+    await page.getByTestId(`field-${field}`).fill(BUDI[field]);
+  }
+  for (const field of ['jenisKelamin', 'golonganDarah', 'agama', 'statusPerkawinan'] as const) {
+    await page.getByTestId(`field-${field}`).selectOption(BUDI[field]);
+  }
+  await page.getByTestId('field-pekerjaan').fill('petani');
+  await page.getByRole('option', { name: BUDI.pekerjaan, exact: true }).click();
+}
+
+test.describe('Sidik Jari in training mode: the simulated R30x sensor over the in-memory link', () => {
+  test('ten fingers come from the simulated sensor, one at a time, with its state shown', async ({ page, station }) => {
+    test.setTimeout(90_000);
+    await page.goto(station.url);
+    await page.getByTestId('role-button-operator').click();
+    await page.getByTestId('wizard-new').click();
+    await fillResident(page);
+    await page.getByTestId('wizard-next').click();
+    await expect(page.getByTestId('wizard-step-FOTO')).toBeVisible();
+    await page.getByTestId('wizard-next').click();
+
+    await expect(page.getByTestId('wizard-step-SIDIK_JARI')).toBeVisible();
+    // The sensor handshook at start: SIAP, and named as simulated.
+    await expect(page.getByTestId('device-state')).toHaveAttribute('data-state', 'SIAP');
+    await expect(page.getByTestId('device-state')).toHaveText('SIAP');
+    await expect(page.getByTestId('finger-RIGHT_THUMB')).toBeFocused();
+    for (let done = 1; done <= 10; done += 1) {
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('capture-progress')).toContainText(`${done} dari 10`);
+    }
+    await expect(page.getByTestId('capture-preview')).toBeVisible();
+    await expect(page.getByTestId('capture-quality')).toHaveText(/\d+/);
+    for (const position of ['RIGHT_THUMB', 'RIGHT_LITTLE', 'LEFT_THUMB', 'LEFT_LITTLE']) {
+      await expect(page.getByTestId(`finger-${position}`)).toHaveAttribute('data-done', 'true');
+    }
+    await expect(page.getByTestId('device-state')).toHaveAttribute('data-state', 'SIAP');
+    await expect(page.getByTestId('wizard-next')).toBeFocused();
+  });
+});
