@@ -58,7 +58,7 @@ export function syntheticIris(options: SyntheticIrisOptions = {}): { width: numb
         freqs.forEach((f, i) => {
           texture += Math.sin(angle * f + (phases[i] ?? 0) + t * (3 + i)) / (i + 1);
         });
-        v = 95 + 30 * texture + 10 * Math.sin(t * 25) + (next() - 0.5) * 10;
+        v = 95 + 22 * texture + 10 * Math.sin(t * 25) + (next() - 0.5) * 10;
       } else v = 200 + (next() - 0.5) * 8;
       const bend = (dx / (irisR * 2.2)) ** 2 * irisR * 0.5;
       if (y < upperEdge + bend || y > lowerEdge - bend) v = EYELID_GRAY + (next() - 0.5) * 10;
