@@ -151,6 +151,8 @@ export const TEST_IDS = {
   syncHistoryRow: 'sync-history-row',
   syncFailedOnly: 'sync-failed-only',
   syncHistoryMore: 'sync-history-more',
+  // quality checks
+  qualityBelowThreshold: 'quality-below-threshold',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;
