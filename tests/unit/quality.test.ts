@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessCapture, assessFrame } from '../../src-main/biometrics/quality/assess.js';
 import { fingerprintBlockFeatures } from '../../src-main/biometrics/quality/fingerprint-features.js';
@@ -93,5 +94,41 @@ describe('the boundary', () => {
     expect(assessCapture('FINGER', 'GRAY4', gray4, 256, 288)?.score).toBeGreaterThanOrEqual(80);
     expect(assessCapture('FACE', 'PNG', Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 1, 2, 3), null, null)).toBeNull();
     expect(assessCapture('FACE', 'JPEG', Uint8Array.of(0xff, 0xd8, 0xff), null, null)).toBeNull();
+  });
+});
+
+describe('quality checks on random frames (fast-check)', () => {
+  it('any valid frame gives an integer score 0..100 for every modality, never a crash', () => {
+    const frame = fc
+      .tuple(fc.integer({ min: 1, max: 48 }), fc.integer({ min: 1, max: 48 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom('noise', 'flat', 'stripes'))
+      .map(([width, height, seed, kind]) => {
+        const pixels = new Uint8Array(width * height);
+        for (let i = 0; i < pixels.length; i += 1) {
+          pixels[i] = kind === 'flat' ? seed & 0xff : kind === 'stripes' ? ((i % width) % 4 < 2 ? 10 : 240) : (Math.imul(i + 1, seed | 1) >>> 13) & 0xff;
+        }
+        return grayFrame(pixels, width, height);
+      });
+    fc.assert(
+      fc.property(frame, fc.constantFrom<'FINGER' | 'FACE' | 'IRIS' | 'SIGNATURE'>('FINGER', 'FACE', 'IRIS', 'SIGNATURE'), (f, modality) => {
+        const { score } = assessFrame(modality, f);
+        expect(Number.isInteger(score)).toBe(true);
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('any byte string claimed as a frame is either a valid frame or a FrameError', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.integer({ min: -2, max: 10 }), fc.integer({ min: -2, max: 10 }), (bytes, width, height) => {
+        try {
+          const f = grayFrame(bytes, width, height);
+          expect(f.pixels.length).toBe(width * height);
+        } catch (error: unknown) {
+          expect(error).toBeInstanceOf(FrameError);
+        }
+      }),
+    );
   });
 });
