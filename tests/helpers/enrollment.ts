@@ -32,6 +32,17 @@ export function fakePng(size = 2048): Buffer {
   return Buffer.concat([PNG_SIGNATURE, randomBytes(size)]);
 }
 
+/** One ridge frame per finger position, made once per process (they are deterministic). */
+const fingerFrames = new Map<string, string>();
+function fingerFrame(position: string): string {
+  let base64 = fingerFrames.get(position);
+  if (base64 === undefined) {
+    base64 = sampleCapture('FINGER', REQUIRED_CAPTURES.find((r) => r.position === position)?.position ?? 'RIGHT_THUMB', 1).bytes.toString('base64');
+    fingerFrames.set(position, base64);
+  }
+  return base64;
+}
+
 /**
  * Every required capture as addCapture params: PNG-signature images (which the station cannot
  * decode, so the given quality stands), or 256×288 GRAY4 ridge frames for fingers (which the
@@ -45,7 +56,7 @@ export function captureParams(id: string): Array<Record<string, unknown>> {
           modality,
           position,
           quality: 70,
-          image: { format: 'GRAY4', base64: sampleCapture('FINGER', position, 1).bytes.toString('base64'), width: 256, height: 288 },
+          image: { format: 'GRAY4', base64: fingerFrame(position), width: 256, height: 288 },
         }
       : { id, modality, position, quality: 80, image: { format: 'PNG', base64: fakePng().toString('base64') } },
   );
