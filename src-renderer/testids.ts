@@ -187,6 +187,8 @@ export const TEST_IDS = {
   deviceState: 'device-state',
   deviceError: 'device-error',
   devicePrompt: 'device-prompt',
+  // quality checks
+  qualityBelowThreshold: 'quality-below-threshold',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;

@@ -50,6 +50,8 @@ export const CaptureSummary = z.object({
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
   quality: z.number().int().min(0).max(100).nullable(),
+  /** The score is below the station's threshold for this modality: retake, or record an exception. */
+  belowThreshold: z.boolean(),
   exceptionReason: CaptureException.nullable(),
   byteLength: z.number().int().nonnegative(),
   sha256: z.string().length(64),
@@ -57,3 +59,8 @@ export const CaptureSummary = z.object({
   chosen: z.boolean(),
 });
 export type CaptureSummary = z.infer<typeof CaptureSummary>;
+
+/** Why a supervisor should look at a position of a record: an exception, or a kept image below threshold. */
+export const SupervisorReviewReason = z.enum(['EXCEPTION', 'BELOW_THRESHOLD']);
+export const SupervisorReviewItem = z.object({ modality: Modality, position: CapturePosition, reason: SupervisorReviewReason });
+export type SupervisorReviewItem = z.infer<typeof SupervisorReviewItem>;

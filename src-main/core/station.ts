@@ -89,6 +89,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     dataKey: dataKey.key,
     regions,
     districtCode: setup.profile.region.districtCode,
+    quality: setup.profile.quality,
     ...(now ? { now } : {}),
     onCommitted: () => {
       sync?.worker.wake();

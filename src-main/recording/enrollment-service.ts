@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
-import type { CaptureSummary, CapturePosition, ImageFormat, Modality, CaptureException } from '../contract/captures.js';
+import type { CaptureSummary, CapturePosition, ImageFormat, Modality, CaptureException, SupervisorReviewItem } from '../contract/captures.js';
 import {
   CaptureException as CaptureExceptionSchema,
   CapturePosition as CapturePositionSchema,
@@ -17,6 +17,9 @@ import { open, seal } from '../security/sealed-bytes.js';
 import type { CaptureRow, EnrollmentRow } from '../store/enrollment-repository.js';
 import type { StationStore } from '../store/station-store.js';
 import { previewPayload } from '../biometrics/preview.js';
+import type { QualityConfig } from '../core/config/schema.js';
+import { DEFAULT_QUALITY_CONFIG } from '../core/config/schema.js';
+import { scoreCapture, thresholdFor } from './capture-quality.js';
 import { checkCaptureImage } from './capture-input.js';
 import { contentHash } from './content-hash.js';
 import { RETURNED_TO_OPERATOR, assertTransition } from './lifecycle.js';
@@ -29,6 +32,8 @@ export interface EnrollmentServiceDeps {
   regions: RegionDirectory;
   districtCode: string;
   now?: () => Date;
+  /** Quality thresholds per modality (the config's `quality` block). */
+  quality?: QualityConfig;
   /** Called after every commit, so the top bar's backlog follows the outbox. */
   onCommitted?: () => void;
 }
@@ -49,9 +54,15 @@ function notFound(id: string): StationError {
 export class EnrollmentService {
   private readonly now: () => Date;
   private readonly newId = monotonicFactory();
+  private readonly quality: QualityConfig;
 
   constructor(private readonly deps: EnrollmentServiceDeps) {
     this.now = deps.now ?? (() => new Date());
+    this.quality = deps.quality ?? DEFAULT_QUALITY_CONFIG;
+  }
+
+  private summary(c: CaptureRow): CaptureSummary {
+    return toSummary(c, this.quality);
   }
 
   private validate(input: unknown): DemographicsValue {
@@ -184,6 +195,8 @@ export class EnrollmentService {
             width: input.image.width ?? null,
             height: input.image.height ?? null,
           });
+    // The station scores what it can read itself; the device's score stands only for the rest.
+    const quality = image === null || input.image === undefined ? null : scoreCapture(input.modality, input.image.format, image.bytes, input.image.width ?? null, input.image.height ?? null);
     const at = this.now().toISOString();
     let summary: CaptureSummary | undefined;
     this.deps.store.transaction(() => {
@@ -209,7 +222,7 @@ export class EnrollmentService {
         format: input.image?.format ?? null,
         width: input.image?.width ?? null,
         height: input.image?.height ?? null,
-        quality: input.quality ?? null,
+        quality: quality ?? input.quality ?? null,
         exceptionReason: input.exceptionReason ?? null,
         sealed: image === null ? null : seal(this.deps.dataKey, image.bytes, row.id),
         byteLength: image?.bytes.length ?? 0,
@@ -221,7 +234,7 @@ export class EnrollmentService {
       const best = bestAttempt([...earlier, capture]);
       repo.chooseCapture(row.id, input.modality, input.position, best.attempt);
       repo.update({ ...row, updatedAt: at });
-      summary = toSummary({ ...capture, chosen: best.attempt === attempt });
+      summary = this.summary({ ...capture, chosen: best.attempt === attempt });
     });
     if (summary === undefined) throw new Error('capture was not stored');
     return summary;
@@ -288,8 +301,9 @@ export class EnrollmentService {
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       committedAt: row.committedAt,
-      captures: captures.map(toSummary),
+      captures: captures.map((c) => this.summary(c)),
       missing: missingCaptures(captures.filter((c) => c.chosen)),
+      supervisorReview: supervisorReview(captures, this.quality),
     };
   }
 
@@ -428,7 +442,19 @@ function missingCaptures(chosen: readonly CaptureRow[]): Array<{ modality: Modal
   }));
 }
 
-function toSummary(c: CaptureRow): CaptureSummary {
+/** Kept captures the supervisor should see: exceptions, and images kept below their threshold. */
+function supervisorReview(captures: readonly CaptureRow[], thresholds: QualityConfig): SupervisorReviewItem[] {
+  return captures
+    .filter((c) => c.chosen)
+    .flatMap((c): SupervisorReviewItem[] => {
+      const position = CapturePositionSchema.parse(c.position);
+      if (c.exceptionReason !== null) return [{ modality: c.modality, position, reason: 'EXCEPTION' }];
+      if (c.quality !== null && c.quality < thresholdFor(c.modality, thresholds)) return [{ modality: c.modality, position, reason: 'BELOW_THRESHOLD' }];
+      return [];
+    });
+}
+
+function toSummary(c: CaptureRow, thresholds: QualityConfig): CaptureSummary {
   return {
     modality: c.modality,
     position: CapturePositionSchema.parse(c.position),
@@ -437,6 +463,7 @@ function toSummary(c: CaptureRow): CaptureSummary {
     width: c.width,
     height: c.height,
     quality: c.quality,
+    belowThreshold: c.quality !== null && c.quality < thresholdFor(c.modality, thresholds),
     exceptionReason: c.exceptionReason === null ? null : CaptureExceptionSchema.parse(c.exceptionReason),
     byteLength: c.byteLength,
     sha256: c.sha256,

@@ -146,7 +146,7 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
         },
       });
       previews.remember(summary.position, summary.attempt, sample.preview);
-      await afterCapture(index, qualityColor(sample.quality) === 'red');
+      await afterCapture(index, summary.belowThreshold);
     } catch (thrown: unknown) {
       onError(toErrorPayload(thrown, 'enrollment.addCapture'));
     } finally {
@@ -322,6 +322,11 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
                     </Badge>
                   ))}
                 </Group>
+              )}
+              {latest?.belowThreshold === true && (
+                <Alert color="red" variant="light" role="status" data-testid={TEST_IDS.qualityBelowThreshold}>
+                  {attempts.length < MAX_ATTEMPTS ? t('quality.belowThresholdRetake') : t('quality.belowThresholdLast')}
+                </Alert>
               )}
               {attempts.length >= MAX_ATTEMPTS && <Text fz="sm">{t('recording.capture.noMoreAttempts')}</Text>}
               {fromSensor && busy && (

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { BUDI, captureParams, demographicsFixture } from '../helpers/enrollment.js';
+import { BUDI, blankFingerFrame, captureParams, demographicsFixture } from '../helpers/enrollment.js';
 import { rawRequest } from '../helpers/http.js';
 import type { ServingStation } from '../helpers/cli.js';
 import { expect, screenshotPath, test } from './fixtures.js';
@@ -145,7 +145,8 @@ test.describe('Sinkronisasi: the backlog drains to the embedded central in train
     // Another desk commits a record with a weak fingerprint: central asks for validation.
     const call = await apiDesk(station);
     const draft = await call('enrollment.startDraft', { demographics: demographicsFixture() });
-    const captures = captureParams(String(draft['id'])).map((p) => (p['position'] === 'RIGHT_INDEX' ? { ...p, quality: 10 } : p));
+    // The weak finger is blank glass, which the station itself scores 0.
+    const captures = captureParams(String(draft['id'])).map((p) => (p['position'] === 'RIGHT_INDEX' ? { ...p, image: blankFingerFrame() } : p));
     for (const params of captures) await call('enrollment.addCapture', params);
     const committed = await call('enrollment.commit', { id: draft['id'] });
     const registrationNo = String(committed['registrationNo']);

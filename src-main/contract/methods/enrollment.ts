@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaptureException, CapturePosition, CaptureSummary, ImageFormat, Modality } from '../captures.js';
+import { CaptureException, CapturePosition, CaptureSummary, ImageFormat, Modality, SupervisorReviewItem } from '../captures.js';
 import { Demographics } from '../demographics.js';
 import { EnrollmentStatus } from '../enrollment-status.js';
 import { defineMethod } from '../method.js';
@@ -21,6 +21,8 @@ export const EnrollmentView = z.object({
   committedAt: z.iso.datetime().nullable(),
   captures: z.array(CaptureSummary),
   missing: z.array(z.object({ modality: Modality, position: CapturePosition })),
+  /** Kept captures flagged for the supervisor (exceptions, images below threshold). */
+  supervisorReview: z.array(SupervisorReviewItem),
 });
 export type EnrollmentView = z.infer<typeof EnrollmentView>;
 
@@ -71,7 +73,8 @@ export const enrollmentMethods = {
     result: EnrollmentView,
   }),
   'enrollment.addCapture': defineMethod({
-    summary: 'Store one capture attempt (image, or an exception reason) of a draft; the best attempt of a position is kept.',
+    summary:
+      'Store one capture attempt (image, or an exception reason) of a draft; the station scores the image itself (GRAY8, GRAY4, PNG; `quality` is the device\'s own score, used only for formats it cannot read), and the best attempt of a position is kept.',
     roles: RECORDERS,
     params: z
       .object({

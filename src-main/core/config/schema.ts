@@ -68,6 +68,22 @@ export const SyncConfig = z
 export type SyncConfig = z.output<typeof SyncConfig>;
 export const DEFAULT_SYNC_CONFIG: SyncConfig = SyncConfig.parse({});
 
+/**
+ * Quality thresholds (0–100) per modality: a capture below its threshold asks for a retake, and
+ * after the last attempt the best one is kept or an exception is recorded. Defaults follow MOSIP
+ * (fingerprint 40, iris 60).
+ */
+export const QualityConfig = z
+  .object({
+    fingerprint: z.number().int().min(0).max(100).default(40),
+    face: z.number().int().min(0).max(100).default(50),
+    iris: z.number().int().min(0).max(100).default(60),
+    signature: z.number().int().min(0).max(100).default(40),
+  })
+  .strict();
+export type QualityConfig = z.output<typeof QualityConfig>;
+export const DEFAULT_QUALITY_CONFIG: QualityConfig = QualityConfig.parse({});
+
 const SerialTransport = z
   .object({
     type: z.literal('serial'),
@@ -154,6 +170,7 @@ export const StationConfig = z
     region: RegionConfig,
     central: CentralConfig,
     sync: SyncConfig.default(DEFAULT_SYNC_CONFIG),
+    quality: QualityConfig.default(DEFAULT_QUALITY_CONFIG),
     devices: z.array(DeviceConfig).default([]),
     printer: PrinterConfig.optional(),
     printDesk: PrintDeskConfig.default(DEFAULT_PRINT_DESK_CONFIG),

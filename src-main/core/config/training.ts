@@ -1,4 +1,4 @@
-import { DEFAULT_PRINT_DESK_CONFIG, DEFAULT_SYNC_CONFIG } from './schema.js';
+import { DEFAULT_PRINT_DESK_CONFIG, DEFAULT_QUALITY_CONFIG, DEFAULT_SYNC_CONFIG } from './schema.js';
 import type { StationProfile } from './profile.js';
 
 /**
@@ -12,6 +12,7 @@ export function trainingProfile(): StationProfile {
     // No central in the profile: boot starts the embedded central emulator and links to it.
     central: null,
     sync: { ...DEFAULT_SYNC_CONFIG, statusFeedSeconds: 3, printQueueSeconds: 10 },
+    quality: DEFAULT_QUALITY_CONFIG,
     devices: [
       { kind: 'fingerprint', name: 'Sidik jari (simulasi)', transport: { type: 'simulated' } },
       { kind: 'iris', name: 'Iris (simulasi)', transport: { type: 'simulated' } },

@@ -4,6 +4,7 @@ import type { Actor, EnrollmentService } from '../../recording/enrollment-servic
 import { renderReceipt } from '../../recording/receipt.js';
 import type { StationSetup } from '../config/profile.js';
 import { sampleCapture } from '../../sim/sample-captures.js';
+import { scoreCapture } from '../../recording/capture-quality.js';
 import { StationError } from '../station-error.js';
 import type { HandlerGroup } from '../handlers.js';
 
@@ -71,7 +72,8 @@ export function enrollmentHandlers(service: EnrollmentService, setup: StationSet
         base64: sample.bytes.toString('base64'),
         width: sample.width,
         height: sample.height,
-        quality: sample.quality,
+        // The score the station will give it (the same check addCapture runs).
+        quality: scoreCapture(modality, sample.format, sample.bytes, sample.width, sample.height) ?? sample.quality,
         preview: previewPayload(sample.format, sample.bytes, sample.width, sample.height),
       };
     },
