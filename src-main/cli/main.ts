@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCentral } from './commands/central.js';
 import { registerConfig } from './commands/config.js';
+import { registerDiag } from './commands/diag.js';
 import { registerServe } from './commands/serve.js';
 import { registerVersion } from './commands/version.js';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerAudit(program);
   registerCentral(program);
+  registerDiag(program);
   registerVersion(program);
   return program;
 }

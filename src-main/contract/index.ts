@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallOutcome } from './errors.js';
+import { diagMethods } from './methods/diag.js';
 import { enrollmentMethods } from './methods/enrollment.js';
 import { sessionMethods } from './methods/session.js';
 import { stationMethods } from './methods/station.js';
@@ -14,6 +15,7 @@ export const methods = {
   ...sessionMethods,
   ...enrollmentMethods,
   ...syncMethods,
+  ...diagMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -33,6 +35,7 @@ export * from './status.js';
 export type { StationInfo } from './methods/station.js';
 export type { Operator, SessionView } from './methods/session.js';
 export type { ReconcileReport, SyncAttemptView, SyncOverview, SyncTransfer } from './methods/sync.js';
+export type { DiagCheck, DiagReport, DiagSection, DiagStatus, SupportBundle } from './methods/diag.js';
 
 /**
  * What each host hands the UI (the Electron preload's `window.station`, or the web client):

@@ -9,6 +9,7 @@ import { ConnectivityMonitor } from '../sync/connectivity.js';
 import { SyncService } from '../sync/sync-service.js';
 import type { SyncWorkerOptions } from '../sync/sync-worker.js';
 import { syncHandlers } from './services/sync-handlers.js';
+import { diagHandlers } from './services/diag-handlers.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
 import type { StationSetup } from './config/profile.js';
@@ -144,6 +145,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     }),
     ...enrollmentHandlers(enrollments, setup),
     ...syncHandlers({ sync, mode: setup.mode, connectivity: () => connectivity.connectivity, trainingLink: trainingLink ?? null }),
+    ...diagHandlers({ setup, centralUrl: () => setup.central?.url ?? null, ...(now ? { now } : {}) }),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();

@@ -1,0 +1,64 @@
+import type { LocalizedText } from '../contract/errors.js';
+import type { DiagCheck, DiagSection } from '../contract/methods/diag.js';
+
+export type Facts = DiagCheck['facts'];
+
+interface CheckBase {
+  id: string;
+  section: DiagSection;
+  subject: string;
+  title: LocalizedText;
+  observed?: string | null;
+  latencyMs?: number | null;
+  facts?: Facts;
+}
+
+/** Bilingual text in one expression: `text('Indonesian', 'English')`. */
+export function text(id: string, en: string): LocalizedText {
+  return { id, en };
+}
+
+export function pass(base: CheckBase): DiagCheck {
+  return { observed: null, latencyMs: null, facts: {}, ...base, status: 'pass', code: null, cause: null, fix: null };
+}
+
+/** A check that is not as it should be: always with the cause and what the technician does about it. */
+export function fail(base: CheckBase & { code: string; cause: LocalizedText; fix: LocalizedText }): DiagCheck {
+  return { observed: null, latencyMs: null, facts: {}, ...base, status: 'fail' };
+}
+
+export function warn(base: CheckBase & { code: string; cause: LocalizedText; fix: LocalizedText }): DiagCheck {
+  return { observed: null, latencyMs: null, facts: {}, ...base, status: 'warn' };
+}
+
+/** Not run: says why (an earlier step failed, or it does not apply here). */
+export function skip(base: CheckBase & { code: string; cause: LocalizedText; fix?: LocalizedText | null }): DiagCheck {
+  return { observed: null, latencyMs: null, facts: {}, fix: null, ...base, status: 'skip' };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit] ?? 'TiB'}`;
+}
+
+/** The errno-style code of an error or its causes (ENOENT, ECONNREFUSED, CERT_HAS_EXPIRED …). */
+export function errorCode(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current !== null && typeof current === 'object'; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return 'UNKNOWN';
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
