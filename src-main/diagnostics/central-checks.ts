@@ -20,6 +20,8 @@ export interface CentralCheckOptions {
   now?: () => Date;
   /** A certificate expiring sooner than this warns. */
   certificateWarnDays?: number;
+  /** Training mode: central is the emulator inside a running station, absent from a CLI run. */
+  training?: boolean;
 }
 
 /** What the HTTP health step learned about central's clock, for the clock section. */
@@ -216,11 +218,15 @@ export async function checkCentral(options: CentralCheckOptions): Promise<Centra
   const timeoutMs = options.timeoutMs ?? 5000;
   const noTime: CentralTime = { skewMs: null, source: null };
   if (options.url === null) {
-    const cause = text('Tidak ada server pusat di konfigurasi.', 'No central server is configured.');
-    const fix = text('Isi central.url di station.config.json.', 'Fill in central.url in station.config.json.');
+    const cause = options.training === true
+      ? text('Mode pelatihan: server pusat tiruan hanya berjalan di dalam station yang menyala.', 'Training mode: the central emulator runs only inside a running station.')
+      : text('Tidak ada server pusat di konfigurasi.', 'No central server is configured.');
+    const fix = options.training === true
+      ? text('Jalankan diagnosis dari halaman Diagnostik station yang menyala.', 'Run the diagnosis from the Diagnostik page of the running station.')
+      : text('Isi central.url di station.config.json.', 'Fill in central.url in station.config.json.');
     return {
       checks: (['dns', 'tcp', 'tls', 'http'] as const).map((step) =>
-        skip({ id: `central.${step}`, section: 'central', subject: '—', title: titles[step], code: 'CENTRAL_NOT_CONFIGURED', cause, fix }),
+        skip({ id: `central.${step}`, section: 'central', subject: '—', title: titles[step], code: options.training === true ? 'TRAINING_EMULATOR' : 'CENTRAL_NOT_CONFIGURED', cause, fix }),
       ),
       time: noTime,
     };

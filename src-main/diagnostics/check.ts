@@ -18,22 +18,41 @@ export function text(id: string, en: string): LocalizedText {
   return { id, en };
 }
 
+type Explained = { code: string; cause: LocalizedText; fix: LocalizedText };
+
+/** Every check is written with its keys in one order, so the JSON reads the same every time. */
+function make(base: CheckBase, status: DiagCheck['status'], code: string | null, cause: LocalizedText | null, fix: LocalizedText | null): DiagCheck {
+  return {
+    id: base.id,
+    section: base.section,
+    subject: base.subject,
+    title: base.title,
+    status,
+    code,
+    observed: base.observed ?? null,
+    latencyMs: base.latencyMs ?? null,
+    cause,
+    fix,
+    facts: base.facts ?? {},
+  };
+}
+
 export function pass(base: CheckBase): DiagCheck {
-  return { observed: null, latencyMs: null, facts: {}, ...base, status: 'pass', code: null, cause: null, fix: null };
+  return make(base, 'pass', null, null, null);
 }
 
 /** A check that is not as it should be: always with the cause and what the technician does about it. */
-export function fail(base: CheckBase & { code: string; cause: LocalizedText; fix: LocalizedText }): DiagCheck {
-  return { observed: null, latencyMs: null, facts: {}, ...base, status: 'fail' };
+export function fail(base: CheckBase & Explained): DiagCheck {
+  return make(base, 'fail', base.code, base.cause, base.fix);
 }
 
-export function warn(base: CheckBase & { code: string; cause: LocalizedText; fix: LocalizedText }): DiagCheck {
-  return { observed: null, latencyMs: null, facts: {}, ...base, status: 'warn' };
+export function warn(base: CheckBase & Explained): DiagCheck {
+  return make(base, 'warn', base.code, base.cause, base.fix);
 }
 
 /** Not run: says why (an earlier step failed, or it does not apply here). */
 export function skip(base: CheckBase & { code: string; cause: LocalizedText; fix?: LocalizedText | null }): DiagCheck {
-  return { observed: null, latencyMs: null, facts: {}, fix: null, ...base, status: 'skip' };
+  return make(base, 'skip', base.code, base.cause, base.fix ?? null);
 }
 
 export function formatBytes(bytes: number): string {

@@ -43,6 +43,7 @@ export async function runDiagnostics(input: DiagnosisInput): Promise<DiagReport>
   );
   const centralWork = checkCentral({
     url: input.centralUrl,
+    training: input.setup.mode === 'training',
     ...(input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs }),
     ...(input.lookup ? { lookup: input.lookup } : {}),
     now,
