@@ -298,7 +298,17 @@ export async function checkCentral(options: CentralCheckOptions): Promise<Centra
   checks.push(pass({ ...base, id: 'central.tcp', title: titles.tcp, observed: `${address}:${port}`, latencyMs: tcpLatency, facts: { address, port } }));
 
   // TLS
-  if (!secure) {
+  if (!secure && options.training === true) {
+    checks.push(
+      skip({
+        ...base,
+        id: 'central.tls',
+        title: titles.tls,
+        code: 'TRAINING_EMULATOR',
+        cause: text('Mode pelatihan: server pusat tiruan di komputer ini, tanpa TLS.', 'Training mode: the central emulator runs on this computer, without TLS.'),
+      }),
+    );
+  } else if (!secure) {
     checks.push(
       warn({
         ...base,

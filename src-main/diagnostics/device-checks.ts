@@ -268,7 +268,6 @@ export async function checkDevice(probe: DeviceProbe): Promise<DiagCheck[]> {
 export function unprobedDeviceChecks(device: DeviceConfig, index: number): DiagCheck[] {
   const described = describeDevice(device, index);
   const base = { section: 'device' as const, subject: `${described.name} (${described.kind}, ${described.address})`, id: `device.${index}.found`, title: titles.found };
-  if (device.transport.type === 'simulated') return [pass({ ...base, observed: 'simulated' })];
   if (device.kind === 'camera') {
     return [
       skip({
@@ -278,6 +277,7 @@ export function unprobedDeviceChecks(device: DeviceConfig, index: number): DiagC
       }),
     ];
   }
+  if (device.transport.type === 'simulated') return [pass({ ...base, observed: 'simulated' })];
   return [
     warn({
       ...base,
