@@ -8,6 +8,8 @@ import type { EnrollmentView } from '../../src-main/contract/methods/enrollment.
 import type { StationClient } from '../client/station-client';
 import { toErrorPayload } from '../client/station-client';
 import { TEST_IDS, positionTestId } from '../testids';
+import { CameraPanel } from './camera/CameraPanel';
+import type { CameraStill } from './camera/CameraPanel';
 import { QualityBadge, Thumb, qualityColor, slotCaptures } from './CaptureSlots';
 import { CAPTURE_EXCEPTIONS, CAPTURE_STEPS, FINGER_NAMES, LEFT_HAND, RIGHT_HAND } from './options';
 import type { CaptureStepKey, Slot } from './options';
@@ -52,8 +54,9 @@ function nextOpen(slots: readonly Slot[], captures: readonly CaptureSummary[], f
  * Space selects it, Tab moves between positions. After a capture focus moves to the next open
  * position (or stays for a retake when the quality is red), then to "Lanjut".
  *
- * Training mode takes its images from `training.sampleCapture`. Production mode has no devices in
- * this version and says so; it captures nothing.
+ * Training mode takes its images from `training.sampleCapture`. The Foto step also has the face
+ * camera (getUserMedia) in every mode; with no camera, training mode keeps the sample and says so.
+ * Production mode has no other devices in this version and says so.
  */
 export function CaptureStep({ client, mode, step, view, previews, onView, onError, nextRef }: CaptureStepProps) {
   const { t } = useTranslation();
@@ -125,6 +128,28 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
       });
       previews.remember(summary.position, summary.attempt, sample.preview);
       await afterCapture(index, qualityColor(sample.quality) === 'red');
+    } catch (thrown: unknown) {
+      onError(toErrorPayload(thrown, 'enrollment.addCapture'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The face from the camera (any mode): a JPEG still through the same capture path; no quality score is made up for it. */
+  const captureFromCamera = async (still: CameraStill) => {
+    const target = slots[current];
+    if (busy || target === undefined || slotCaptures(view.captures, target).attempts.length >= MAX_ATTEMPTS) return;
+    setBusy(true);
+    onError(null);
+    try {
+      const summary = await client.call('enrollment.addCapture', {
+        id: view.id,
+        modality: target.modality,
+        position: target.position,
+        image: { format: 'JPEG', base64: still.base64, width: still.width, height: still.height },
+      });
+      previews.remember(summary.position, summary.attempt, { mime: 'image/jpeg', base64: still.base64 });
+      await afterCapture(current, false);
     } catch (thrown: unknown) {
       onError(toErrorPayload(thrown, 'enrollment.addCapture'));
     } finally {
@@ -245,6 +270,9 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
         <Alert color="orange" variant="light" title={t('recording.capture.noDevicesTitle')} role="status">
           {t('recording.capture.noDevices')}
         </Alert>
+      )}
+      {step === 'FOTO' && (
+        <CameraPanel training={training} busy={busy} disabled={attempts.length >= MAX_ATTEMPTS} onCapture={(still) => void captureFromCamera(still)} />
       )}
       <Group justify="space-between">
         <Text fw={700} data-testid={TEST_IDS.captureProgress} aria-live="polite">
