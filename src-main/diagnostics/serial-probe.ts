@@ -102,7 +102,8 @@ export function serialDeviceProbe(options: SerialProbeOptions): DeviceProbe {
       const inode = (await stat(options.path)).ino;
       let holders: LockLine[];
       try {
-        holders = parseLocks(await readLocks()).filter((lock) => lock.inode === inode && lock.pid !== process.pid);
+        // A lock held by this very process is the station's own driver when diag runs inside the station.
+        holders = parseLocks(await readLocks()).filter((lock) => lock.inode === inode);
       } catch {
         return { busy: false };
       }

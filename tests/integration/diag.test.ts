@@ -247,6 +247,30 @@ describe('diagnosis in-process (injected where the OS cannot be made to fail her
     expect(check(report, 'device.0.handshake').status).toBe('skip');
   });
 
+  it('leaves alone a port the running station holds: busy passes as the station\'s, no handshake is sent through it', async () => {
+    const lock = await holdLock(pty.device);
+    try {
+      const config = writeStation('held', { centralUrl: `http://127.0.0.1:${closedPort}`, devices: [serialDevice(pty.device)] });
+      let handshakes = 0;
+      const report = await diagnoseStation({
+        setup: setupOf(config),
+        centralUrl: null,
+        // The lock holder stands in for the running station (its PID from station.lock).
+        runningPid: lock.pid,
+        handshakeFor: () => () => {
+          handshakes += 1;
+          return Promise.resolve({ ok: false, code: 'TIMEOUT', detail: 'must not be called', latencyMs: null });
+        },
+        minFreeMiB: 1,
+      });
+      expect(check(report, 'device.0.busy')).toMatchObject({ status: 'pass', facts: { holderPid: lock.pid } });
+      expect(check(report, 'device.0.handshake')).toMatchObject({ status: 'skip', code: 'HELD_BY_STATION' });
+      expect(handshakes).toBe(0);
+    } finally {
+      lock.release();
+    }
+  });
+
   it('names a name that does not resolve DNS_FAILED (lookup injected: tests query no DNS server)', async () => {
     const config = writeStation('dns', { centralUrl: 'https://central.invalid' });
     const report = await diagnoseStation({
