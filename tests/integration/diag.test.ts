@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
@@ -8,7 +9,7 @@ import type { DiagCheck, DiagReport } from '../../src-main/contract/methods/diag
 import { loadConfigFile } from '../../src-main/core/config/load.js';
 import { diagnoseStation } from '../../src-main/diagnostics/diagnose-station.js';
 import { openStationStore } from '../../src-main/store/station-store.js';
-import { assertBuilt } from '../helpers/cli.js';
+import { BIN, ROOT, assertBuilt } from '../helpers/cli.js';
 import type { Certificates } from '../helpers/diag-fixtures.js';
 import { fingerprintHandshake, healthServer, holdLock, makeCertificates, ptyPair, runCliAsync } from '../helpers/diag-fixtures.js';
 import { silentLogger, tempDir, testCentralPublicKeyPem } from '../helpers/station.js';
@@ -173,6 +174,35 @@ describe('ktp-station diag (CLI, real files, real ptys, real loopback servers)',
     } finally {
       lock.release();
     }
+  });
+
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/setpriv');
+  it.skipIf(!asRoot)('names permission denied PERMISSION_DENIED for real: diag run as the unprivileged user nobody against a root-only pty (needs root and setpriv)', () => {
+    const open = join(home.dir, 'for-nobody');
+    mkdirSync(open, { recursive: true });
+    chmodSync(home.dir, 0o755);
+    chmodSync(open, 0o755);
+    const config = join(open, 'station.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        stationId: 'KEC-350101-01',
+        region: { provinceCode: '35', regencyCode: '3501', districtCode: '350101' },
+        central: { url: `http://127.0.0.1:${closedPort}`, publicKeyPem: testCentralPublicKeyPem(), credential: CREDENTIAL },
+        devices: [serialDevice(pty.device)],
+        dataDir: join(open, 'data'),
+      }),
+      { mode: 0o644 },
+    );
+    const result = spawnSync(
+      'setpriv',
+      ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, BIN, 'diag', '--config', config, '--json', '--min-free-mib', '1', '--timeout-ms', '1000'],
+      { cwd: ROOT, env: { ...process.env, HOME: '/tmp', KTP_LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(result.status, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout) as DiagReport;
+    expect(check(report, 'device.0.found').status).toBe('pass');
+    expect(check(report, 'device.0.permission')).toMatchObject({ status: 'fail', code: 'PERMISSION_DENIED', observed: 'EACCES' });
   });
 
   it('prints the text report with cause and fix in both languages, and refuses a bad flag', async () => {
