@@ -84,6 +84,22 @@
  *   sync-failed-only         the "Hanya yang gagal" switch
  *   sync-history-more        "Muat lebih banyak"
  *   training-link-<state>    training mode only: "Latihan gangguan" buttons (online | offline | maintenance | flaky)
+ *
+ * Diagnostik (src-renderer/diagnostics/):
+ *   diag-run                 "Jalankan diagnosis" (the page also runs it on open)
+ *   diag-report              the report; data-ok="true" | "false"
+ *   diag-summary             all pass / some failed, the counts, when
+ *   diag-section-<section>   device | central | clock | database | backlog | disk
+ *   diag-check-<id>          one check's row (id as in docs/diag.md, e.g. diag-check-device.3.found);
+ *                            data-status="pass" | "warn" | "fail" | "skip", data-code = its cause code
+ *   diag-bundle              "Unduh paket dukungan"; diag-bundle-done: the file name and where a copy is kept
+ *
+ * Kamera (src-renderer/recording/camera/):
+ *   camera-panel             the Foto step's live camera (absent when no camera: camera-fallback instead)
+ *   camera-select            the camera picker (native select)
+ *   camera-video             the live preview <video>; camera-guide: the face guide over it
+ *   camera-capture           "Ambil foto dari kamera"
+ *   camera-fallback          the notice that no camera is available and the training sample is used
  */
 import type { Role } from '../src-main/contract/index.js';
 import type { PageKey } from './pages/page-keys';
@@ -189,6 +205,19 @@ export const TEST_IDS = {
   devicePrompt: 'device-prompt',
   // quality checks
   qualityBelowThreshold: 'quality-below-threshold',
+  diagRun: 'diag-run',
+  diagReport: 'diag-report',
+  diagSummary: 'diag-summary',
+  diagSection: 'diag-section',
+  diagCheck: 'diag-check',
+  diagBundle: 'diag-bundle',
+  diagBundleDone: 'diag-bundle-done',
+  cameraPanel: 'camera-panel',
+  cameraSelect: 'camera-select',
+  cameraVideo: 'camera-video',
+  cameraGuide: 'camera-guide',
+  cameraCapture: 'camera-capture',
+  cameraFallback: 'camera-fallback',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;

@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCentral } from './commands/central.js';
 import { registerConfig } from './commands/config.js';
+import { registerDiag } from './commands/diag.js';
 import { registerServe } from './commands/serve.js';
 import { registerSync } from './commands/sync.js';
 import { registerSneakernet } from './commands/sneakernet.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerSneakernet(program);
   registerSuket(program);
   registerSim(program);
+  registerDiag(program);
   registerVersion(program);
   return program;
 }

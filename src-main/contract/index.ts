@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CallOutcome } from './errors.js';
 import { deviceMethods } from './methods/devices.js';
+import { diagMethods } from './methods/diag.js';
 import { enrollmentMethods } from './methods/enrollment.js';
 import { sessionMethods } from './methods/session.js';
 import { sneakernetMethods } from './methods/sneakernet.js';
@@ -20,6 +21,7 @@ export const methods = {
   ...sneakernetMethods,
   ...printMethods,
   ...deviceMethods,
+  ...diagMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -43,6 +45,7 @@ export type { FingerprintCaptureResult } from './methods/devices.js';
 export type { DeviceKind, DeviceState, DeviceStatus, DiscoveredPort, SimulatedDeviceFault } from './devices.js';
 export type { ReconcileReport, SyncAttemptView, SyncOverview, SyncTransfer } from './methods/sync.js';
 export type { RemovableDriveView, SneakernetImportReport, SneakernetPreview, SneakernetProgress } from './methods/sneakernet.js';
+export type { DiagCheck, DiagReport, DiagSection, DiagStatus, SupportBundle } from './methods/diag.js';
 
 /**
  * What each host hands the UI (the Electron preload's `window.station`, or the web client):

@@ -23,6 +23,7 @@ import { createStationDevices } from './devices-setup.js';
 import type { StationDevicesOptions } from './devices-setup.js';
 import { deviceHandlers } from './services/device-handlers.js';
 import type { DeviceHandlerDeps } from './services/device-handlers.js';
+import { diagHandlers } from './services/diag-handlers.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
 import type { StationSetup } from './config/profile.js';
@@ -229,6 +230,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
       ...(deviceOptions?.capture ? { capture: deviceOptions.capture } : {}),
       ...(deviceOptions?.reconnectWaitMs === undefined ? {} : { reconnectWaitMs: deviceOptions.reconnectWaitMs }),
     }),
+    ...diagHandlers({ setup, centralUrl: () => setup.central?.url ?? null, ...(now ? { now } : {}) }),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger });
   connectivity.start();

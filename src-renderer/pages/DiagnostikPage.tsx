@@ -1,8 +1,11 @@
-import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connectivity, StationStatus, StationWarning } from '../../src-main/contract/index.js';
 import type { StationClient } from '../client/station-client';
+import { DiagReportView } from '../diagnostics/DiagReportView';
+import { SupportBundleButton } from '../diagnostics/SupportBundleButton';
+import { useDiagnosis } from '../diagnostics/use-diagnosis';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n';
 import { ConnectivityBadge } from '../shell/ConnectivityBadge';
@@ -16,13 +19,14 @@ interface DiagnostikPageProps {
   onError: (error: unknown, method: string) => void;
 }
 
-/** The link to central exactly as the station reports it, and a way to probe it now. */
+/** The technician's one screen: the whole diagnosis (devices, central step by step, clock, database, backlog, disk), the link as the station reports it, the support bundle. */
 export function DiagnostikPage({ client, status, onConnectivity, onError }: DiagnostikPageProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [probing, setProbing] = useState(false);
   const connectivity = status?.connectivity ?? null;
   const [warnings, setWarnings] = useState<StationWarning[] | null>(null);
+  const diagnosis = useDiagnosis(client, onError);
 
   useEffect(() => {
     let alive = true;
@@ -48,6 +52,28 @@ export function DiagnostikPage({ client, status, onConnectivity, onError }: Diag
 
   return (
     <Stack gap="lg">
+      <Paper withBorder p="lg" radius="md">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} fz="xl">
+            {t('diag.title')}
+          </Title>
+          <Group gap="sm">
+            <SupportBundleButton client={client} onError={onError} />
+            <Button onClick={() => void diagnosis.run()} loading={diagnosis.running} data-testid={TEST_IDS.diagRun}>
+              {t('diag.run')}
+            </Button>
+          </Group>
+        </Group>
+        {diagnosis.report === null ? (
+          <Group gap="sm">
+            <Loader size="sm" />
+            <Text>{t('diag.running')}</Text>
+          </Group>
+        ) : (
+          <DiagReportView report={diagnosis.report} />
+        )}
+      </Paper>
+
       <Paper withBorder p="lg" radius="md">
         <Group justify="space-between" mb="sm">
           <Title order={2} fz="xl">
@@ -116,10 +142,6 @@ export function DiagnostikPage({ client, status, onConnectivity, onError }: Diag
           </Stack>
         )}
       </Paper>
-
-      <Text fz="md" c="gray.8">
-        {t('diagnostik.notYet')}
-      </Text>
     </Stack>
   );
 }

@@ -8,6 +8,8 @@ import type { EnrollmentView } from '../../src-main/contract/methods/enrollment.
 import type { StationClient } from '../client/station-client';
 import { toErrorPayload } from '../client/station-client';
 import { TEST_IDS, positionTestId } from '../testids';
+import { CameraPanel } from './camera/CameraPanel';
+import type { CameraStill } from './camera/CameraPanel';
 import { QualityBadge, Thumb, qualityColor, slotCaptures } from './CaptureSlots';
 import { CAPTURE_EXCEPTIONS, CAPTURE_STEPS, FINGER_NAMES, LEFT_HAND, RIGHT_HAND } from './options';
 import type { CaptureStepKey, Slot } from './options';
@@ -56,9 +58,10 @@ function nextOpen(slots: readonly Slot[], captures: readonly CaptureSummary[], f
  * position (or stays for a retake when the quality is red), then to "Lanjut".
  *
  * Sidik Jari takes its images from the configured fingerprint sensor (`devices.captureFingerprint`;
- * in training mode a simulator speaking the same protocol), showing the sensor's state. The other
- * steps take training mode's images from `training.sampleCapture`; without a device for them,
- * production mode says so and captures nothing.
+ * in training mode a simulator speaking the same protocol), showing the sensor's state. The Foto
+ * step has the face camera (getUserMedia) in every mode; with no camera, training mode keeps the
+ * sample and says so. The other steps take training mode's images from `training.sampleCapture`;
+ * without a device for them, production mode says so and captures nothing.
  */
 export function CaptureStep({ client, mode, step, view, previews, onView, onError, nextRef }: CaptureStepProps) {
   const { t } = useTranslation();
@@ -147,6 +150,28 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
       });
       previews.remember(summary.position, summary.attempt, sample.preview);
       await afterCapture(index, summary.belowThreshold);
+    } catch (thrown: unknown) {
+      onError(toErrorPayload(thrown, 'enrollment.addCapture'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The face from the camera (any mode): a JPEG still through the same capture path; no quality score is made up for it. */
+  const captureFromCamera = async (still: CameraStill) => {
+    const target = slots[current];
+    if (busy || target === undefined || slotCaptures(view.captures, target).attempts.length >= MAX_ATTEMPTS) return;
+    setBusy(true);
+    onError(null);
+    try {
+      const summary = await client.call('enrollment.addCapture', {
+        id: view.id,
+        modality: target.modality,
+        position: target.position,
+        image: { format: 'JPEG', base64: still.base64, width: still.width, height: still.height },
+      });
+      previews.remember(summary.position, summary.attempt, { mime: 'image/jpeg', base64: still.base64 });
+      await afterCapture(current, false);
     } catch (thrown: unknown) {
       onError(toErrorPayload(thrown, 'enrollment.addCapture'));
     } finally {
@@ -274,6 +299,9 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
         <Alert color="orange" variant="light" title={t('recording.capture.noDevicesTitle')} role="status">
           {t('recording.capture.noDevices')}
         </Alert>
+      )}
+      {step === 'FOTO' && (
+        <CameraPanel training={training} busy={busy} disabled={attempts.length >= MAX_ATTEMPTS} onCapture={(still) => void captureFromCamera(still)} />
       )}
       <Group justify="space-between">
         <Text fw={700} data-testid={TEST_IDS.captureProgress} aria-live="polite">
