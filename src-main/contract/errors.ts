@@ -43,6 +43,17 @@ export const ErrorCode = z.enum([
   // central
   'CENTRAL_NOT_CONFIGURED',
   'CENTRAL_UNAVAILABLE',
+  // accounts, sessions, re-authentication
+  'SIGN_IN_FAILED',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'SESSION_LOCKED',
+  'REAUTH_REQUIRED',
+  'PASSWORD_REJECTED',
+  'USERNAME_TAKEN',
+  'ACCOUNTS_EXIST',
+  'PRODUCTION_ONLY',
+  'PASSWORD_CHANGE_REQUIRED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { CallOutcome } from './errors.js';
+import { accountMethods } from './methods/accounts.js';
+import { auditMethods } from './methods/audit.js';
 import { enrollmentMethods } from './methods/enrollment.js';
 import { sessionMethods } from './methods/session.js';
 import { stationMethods } from './methods/station.js';
@@ -14,6 +16,8 @@ export const methods = {
   ...sessionMethods,
   ...enrollmentMethods,
   ...syncMethods,
+  ...accountMethods,
+  ...auditMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -32,6 +36,8 @@ export * from './roles.js';
 export * from './status.js';
 export type { StationInfo } from './methods/station.js';
 export type { Operator, SessionView } from './methods/session.js';
+export type { AccountView, SignInSetup } from './methods/accounts.js';
+export type { AuditEntryView, AuditFilter } from './methods/audit.js';
 export type { ReconcileReport, SyncAttemptView, SyncOverview, SyncTransfer } from './methods/sync.js';
 
 /**

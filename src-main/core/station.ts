@@ -8,6 +8,10 @@ import { openStationStore } from '../store/station-store.js';
 import { ConnectivityMonitor } from '../sync/connectivity.js';
 import { SyncService } from '../sync/sync-service.js';
 import type { SyncWorkerOptions } from '../sync/sync-worker.js';
+import { AccountService } from '../security/accounts.js';
+import { accountHandlers } from './services/account-handlers.js';
+import { auditHandlers } from './services/audit-handlers.js';
+import { ReauthProofs } from './reauth-proofs.js';
 import { syncHandlers } from './services/sync-handlers.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
@@ -29,7 +33,16 @@ export interface Station {
   readonly events: EventBus;
   readonly logger: Logger;
   status(): StationStatus;
+  /** A host refused a request before the dispatcher (token, Origin, Host): it goes into the audit log. */
+  recordRefusal(refusal: HostRefusal): void;
   close(): Promise<void>;
+}
+
+export interface HostRefusal {
+  host: Exclude<HostKind, 'cli'>;
+  code: string;
+  /** The method or path asked for (cut to 120 characters). */
+  target: string;
 }
 
 export interface CreateStationOptions {
@@ -79,7 +92,18 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
       events.emit('status.changed', status());
     },
   });
-  const sessions = new SessionRegistry({ idleMs: setup.profile.session.idleMinutes * 60_000, ...(now ? { now } : {}) });
+  const sessionConfig = setup.profile.session;
+  const sessions = new SessionRegistry({
+    idleMs: sessionConfig.idleMinutes * 60_000,
+    maxMs: sessionConfig.maxHours * 3_600_000,
+    ...(now ? { now } : {}),
+  });
+  const reauth = new ReauthProofs(sessionConfig.reauthSeconds * 1000, now);
+  const accounts = new AccountService(store, sessionConfig, now);
+  const clock = now ?? (() => new Date());
+  const auditNow = (entry: { actor: string; role: string; action: string; subject: string | null; details: Record<string, unknown> }) => {
+    store.transaction(() => store.audit.append({ ...entry, at: clock().toISOString() }));
+  };
 
   const status = (): StationStatus => ({
     mode: setup.mode,
@@ -138,14 +162,17 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     ...sessionHandlers({
       mode: setup.mode,
       sessions,
+      forgetSession: (id) => reauth.forgetSession(id),
       audit: (entry) => {
         store.transaction(() => store.audit.append({ ...entry, at: new Date().toISOString(), subject: null }));
       },
     }),
     ...enrollmentHandlers(enrollments, setup),
     ...syncHandlers({ sync, mode: setup.mode, connectivity: () => connectivity.connectivity, trainingLink: trainingLink ?? null }),
+    ...accountHandlers({ mode: setup.mode, accounts, sessions, reauth, policy: sessionConfig, audit: auditNow }),
+    ...auditHandlers({ store, stationId: setup.profile.stationId, ...(now ? { now } : {}) }),
   };
-  const dispatcher = createDispatcher({ handlers, sessions, logger });
+  const dispatcher = createDispatcher({ handlers, sessions, logger, security: { reauth, audit: auditNow } });
   connectivity.start();
   sync?.start();
   logger.info({ mode: setup.mode, stationId: setup.profile.stationId, dataDir: setup.dataDir, host }, 'station started');
@@ -156,6 +183,19 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     events,
     logger,
     status,
+    recordRefusal: (refusal) => {
+      try {
+        auditNow({
+          actor: 'anonymous',
+          role: 'guest',
+          action: 'REQUEST_REFUSED',
+          subject: null,
+          details: { host: refusal.host, code: refusal.code, target: refusal.target.slice(0, 120) },
+        });
+      } catch (error: unknown) {
+        logger.error({ err: error, code: refusal.code }, 'could not audit a refused request');
+      }
+    },
     close: async () => {
       connectivity.stop();
       await sync?.stop();

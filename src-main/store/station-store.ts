@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openStationDatabase, storeError } from './database.js';
 import type { StationDatabase } from './database.js';
+import { AccountRepository } from './account-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import { EnrollmentRepository } from './enrollment-repository.js';
 import { stationMigrations } from './migrations/index.js';
@@ -16,6 +17,7 @@ export interface StationStore {
   readonly outbox: OutboxRepository;
   readonly audit: AuditRepository;
   readonly sync: SyncRepository;
+  readonly accounts: AccountRepository;
   /**
    * Runs `work` in one transaction: all of it commits, or none of it (it rolls back on any
    * throw). SQLite failures come out as station errors (STORE_FULL, STORE_CORRUPT).
@@ -44,6 +46,7 @@ export function openStationStore(dataDir: string, logger: Logger): StationStore 
     outbox: new OutboxRepository(db),
     audit: new AuditRepository(db),
     sync: new SyncRepository(db),
+    accounts: new AccountRepository(db),
     transaction<T>(work: () => T): T {
       try {
         return db.transaction(work).immediate();

@@ -1,4 +1,4 @@
-import { DEFAULT_SYNC_CONFIG } from './schema.js';
+import { DEFAULT_RETENTION_CONFIG, DEFAULT_SESSION_CONFIG, DEFAULT_SYNC_CONFIG } from './schema.js';
 import type { StationProfile } from './profile.js';
 
 /**
@@ -20,6 +20,7 @@ export function trainingProfile(): StationProfile {
     ],
     dailyTarget: 150,
     locale: 'id',
-    session: { idleMinutes: 15 },
+    session: DEFAULT_SESSION_CONFIG,
+    retention: DEFAULT_RETENTION_CONFIG,
   };
 }
