@@ -113,7 +113,10 @@ export async function startWebHost(station: Station, options: WebHostOptions): P
   app.setErrorHandler((error: FastifyError | StationError, request, reply) => {
     const stationError = isStationError(error) ? error : fromFastifyError(error);
     if (stationError.code === 'INTERNAL') log.error({ err: error, url: request.url }, 'web host error');
-    else log.warn({ code: stationError.code, url: request.url, method: request.method }, 'request refused');
+    else {
+      log.warn({ code: stationError.code, url: request.url, method: request.method }, 'request refused');
+      station.recordRefusal({ host: 'web', code: stationError.code, target: `${request.method} ${request.url}` });
+    }
     return sendError(reply, stationError);
   });
 
