@@ -3,6 +3,7 @@ import type { CallOutcome } from './errors.js';
 import { accountMethods } from './methods/accounts.js';
 import { auditMethods } from './methods/audit.js';
 import { enrollmentMethods } from './methods/enrollment.js';
+import { retentionMethods } from './methods/retention.js';
 import { sessionMethods } from './methods/session.js';
 import { stationMethods } from './methods/station.js';
 import { syncMethods } from './methods/sync.js';
@@ -18,6 +19,7 @@ export const methods = {
   ...syncMethods,
   ...accountMethods,
   ...auditMethods,
+  ...retentionMethods,
 } as const;
 
 export type Methods = typeof methods;

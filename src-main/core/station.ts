@@ -10,7 +10,8 @@ import { SyncService } from '../sync/sync-service.js';
 import type { SyncWorkerOptions } from '../sync/sync-worker.js';
 import { AccountService } from '../security/accounts.js';
 import { accountHandlers } from './services/account-handlers.js';
-import { auditHandlers } from './services/audit-handlers.js';
+import { auditHandlers, retentionHandlers } from './services/audit-handlers.js';
+import { RetentionService } from '../recording/retention.js';
 import { ReauthProofs } from './reauth-proofs.js';
 import { syncHandlers } from './services/sync-handlers.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
@@ -101,6 +102,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
   const reauth = new ReauthProofs(sessionConfig.reauthSeconds * 1000, now);
   const accounts = new AccountService(store, sessionConfig, now);
   const clock = now ?? (() => new Date());
+  const retention = new RetentionService({ store, config: setup.profile.retention, logger, ...(now ? { now } : {}) });
   const auditNow = (entry: { actor: string; role: string; action: string; subject: string | null; details: Record<string, unknown> }) => {
     store.transaction(() => store.audit.append({ ...entry, at: clock().toISOString() }));
   };
@@ -171,10 +173,12 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     ...syncHandlers({ sync, mode: setup.mode, connectivity: () => connectivity.connectivity, trainingLink: trainingLink ?? null }),
     ...accountHandlers({ mode: setup.mode, accounts, sessions, reauth, policy: sessionConfig, audit: auditNow }),
     ...auditHandlers({ store, stationId: setup.profile.stationId, ...(now ? { now } : {}) }),
+    ...retentionHandlers(retention),
   };
   const dispatcher = createDispatcher({ handlers, sessions, logger, security: { reauth, audit: auditNow } });
   connectivity.start();
   sync?.start();
+  retention.start();
   logger.info({ mode: setup.mode, stationId: setup.profile.stationId, dataDir: setup.dataDir, host }, 'station started');
 
   return {
@@ -198,6 +202,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     },
     close: async () => {
       connectivity.stop();
+      retention.stop();
       await sync?.stop();
       store.close();
       unlock();

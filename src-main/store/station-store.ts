@@ -8,6 +8,7 @@ import { AuditRepository } from './audit-repository.js';
 import { EnrollmentRepository } from './enrollment-repository.js';
 import { stationMigrations } from './migrations/index.js';
 import { OutboxRepository } from './outbox-repository.js';
+import { RetentionRepository } from './retention-repository.js';
 import { SyncRepository } from './sync-repository.js';
 
 /** The station's store: the database file and the repositories over it. Only store/ runs SQL. */
@@ -18,6 +19,7 @@ export interface StationStore {
   readonly audit: AuditRepository;
   readonly sync: SyncRepository;
   readonly accounts: AccountRepository;
+  readonly retention: RetentionRepository;
   /**
    * Runs `work` in one transaction: all of it commits, or none of it (it rolls back on any
    * throw). SQLite failures come out as station errors (STORE_FULL, STORE_CORRUPT).
@@ -47,6 +49,7 @@ export function openStationStore(dataDir: string, logger: Logger): StationStore 
     audit: new AuditRepository(db),
     sync: new SyncRepository(db),
     accounts: new AccountRepository(db),
+    retention: new RetentionRepository(db),
     transaction<T>(work: () => T): T {
       try {
         return db.transaction(work).immediate();

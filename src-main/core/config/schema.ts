@@ -138,15 +138,13 @@ export const SessionConfig = z
 export type SessionConfig = z.output<typeof SessionConfig>;
 export const DEFAULT_SESSION_CONFIG: SessionConfig = SessionConfig.parse({});
 
-/** What happens to biometric bytes once central has accepted a record. */
+/** What happens to biometric bytes once central has accepted a record (the resident data stays). */
 export const RetentionConfig = z
   .object({
     /** Days after central accepted a record before its biometric bytes leave the station. */
     graceDays: z.number().int().min(0).max(3650).default(30),
     /** Hours between purge runs (each followed by a VACUUM); 0: never automatically. */
     vacuumHours: z.number().int().min(0).max(720).default(24),
-    /** Keep the resident data (demographics) of a purged record; false deletes the record with its bytes. */
-    keepDemographics: z.boolean().default(true),
   })
   .strict();
 export type RetentionConfig = z.output<typeof RetentionConfig>;

@@ -1,3 +1,4 @@
+import type { RetentionService } from '../../recording/retention.js';
 import { auditCsv } from '../../security/audit-csv.js';
 import type { StationStore } from '../../store/station-store.js';
 import type { HandlerGroup } from '../handlers.js';
@@ -25,5 +26,12 @@ export function auditHandlers(deps: { store: StationStore; stationId: string; no
       return { fileName: `audit-${deps.stationId}-${stamp}.csv`, csv: auditCsv(entries), rows: entries.length };
     },
     'audit.verify': () => deps.store.audit.verify(),
+  };
+}
+
+export function retentionHandlers(retention: RetentionService): HandlerGroup<'retention.run'> {
+  return {
+    'retention.run': (_params, context) =>
+      retention.run(context.operator === null ? { id: 'station', role: 'system' } : { id: context.operator.id, role: context.operator.role }),
   };
 }
