@@ -9,6 +9,7 @@ import { ConnectivityMonitor } from '../sync/connectivity.js';
 import { SyncService } from '../sync/sync-service.js';
 import type { SyncWorkerOptions } from '../sync/sync-worker.js';
 import { AccountService } from '../security/accounts.js';
+import { auditConfiguration } from '../security/config-audit.js';
 import { accountHandlers } from './services/account-handlers.js';
 import { auditHandlers, retentionHandlers } from './services/audit-handlers.js';
 import { RetentionService } from '../recording/retention.js';
@@ -179,6 +180,11 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
   connectivity.start();
   sync?.start();
   retention.start();
+  try {
+    auditConfiguration(store, setup.profile, setup.configPath, clock());
+  } catch (error: unknown) {
+    logger.error({ err: error }, 'could not audit the configuration');
+  }
   logger.info({ mode: setup.mode, stationId: setup.profile.stationId, dataDir: setup.dataDir, host }, 'station started');
 
   return {
