@@ -234,3 +234,53 @@ export const fieldErrorTestId = (field: string): string => `field-error-${field}
 export const positionTestId = (modality: string, position: string): string =>
   modality === 'FINGER' ? `finger-${position}` : `capture-position-${position}`;
 export const reviewSlotTestId = (position: string): string => `review-slot-${position}`;
+
+/**
+ * `data-testid`s of the accounts screens (src-renderer/accounts/). Change a value only together with the tests.
+ *
+ *   sign-in-form / sign-in-submit      production sign-in (user name, password)
+ *   first-run-form / first-run-submit  first run: create the first supervisor
+ *   account-username, account-display-name, account-password, account-confirm-password: their inputs
+ *   lock-screen / lock-password / lock-submit   the idle lock over the kept screen
+ *   change-password-form / change-password-submit, change-current, change-new: the forced password change
+ *   reauth-dialog / reauth-password / reauth-submit   "Konfirmasi kata sandi" before a sensitive action
+ *   accounts-table, accounts-row, accounts-new, accounts-reset, accounts-disable   the Akun page
+ *   audit-table, audit-row, audit-filter-action, audit-filter-actor, audit-filter-from, audit-filter-to,
+ *   audit-apply, audit-export, audit-more, audit-verify, audit-verify-result   the Audit page
+ */
+export const ACCOUNT_TEST_IDS = {
+  signInForm: 'sign-in-form',
+  signInSubmit: 'sign-in-submit',
+  firstRunForm: 'first-run-form',
+  firstRunSubmit: 'first-run-submit',
+  username: 'account-username',
+  displayName: 'account-display-name',
+  password: 'account-password',
+  confirmPassword: 'account-confirm-password',
+  lockScreen: 'lock-screen',
+  lockPassword: 'lock-password',
+  lockSubmit: 'lock-submit',
+  changePasswordForm: 'change-password-form',
+  changePasswordSubmit: 'change-password-submit',
+  changeCurrent: 'change-current',
+  changeNew: 'change-new',
+  reauthDialog: 'reauth-dialog',
+  reauthPassword: 'reauth-password',
+  reauthSubmit: 'reauth-submit',
+  accountsTable: 'accounts-table',
+  accountsRow: 'accounts-row',
+  accountsNew: 'accounts-new',
+  accountsReset: 'accounts-reset',
+  accountsDisable: 'accounts-disable',
+  auditTable: 'audit-table',
+  auditRow: 'audit-row',
+  auditFilterAction: 'audit-filter-action',
+  auditFilterActor: 'audit-filter-actor',
+  auditFilterFrom: 'audit-filter-from',
+  auditFilterTo: 'audit-filter-to',
+  auditApply: 'audit-apply',
+  auditExport: 'audit-export',
+  auditMore: 'audit-more',
+  auditVerify: 'audit-verify',
+  auditVerifyResult: 'audit-verify-result',
+} as const;

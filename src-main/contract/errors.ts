@@ -62,6 +62,17 @@ export const ErrorCode = z.enum([
   'DEVICE_BUSY',
   'DEVICE_FAULT',
   'CAPTURE_FAILED',
+  // accounts, sessions, re-authentication
+  'SIGN_IN_FAILED',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'SESSION_LOCKED',
+  'REAUTH_REQUIRED',
+  'PASSWORD_REJECTED',
+  'USERNAME_TAKEN',
+  'ACCOUNTS_EXIST',
+  'PRODUCTION_ONLY',
+  'PASSWORD_CHANGE_REQUIRED',
   'INTERNAL',
   // sneakernet: sealed packets carried on a USB stick
   'SNEAKERNET_NO_SPACE',

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { CallOutcome } from './errors.js';
 import { deviceMethods } from './methods/devices.js';
 import { diagMethods } from './methods/diag.js';
+import { accountMethods } from './methods/accounts.js';
+import { auditMethods } from './methods/audit.js';
 import { enrollmentMethods } from './methods/enrollment.js';
+import { retentionMethods } from './methods/retention.js';
 import { sessionMethods } from './methods/session.js';
 import { sneakernetMethods } from './methods/sneakernet.js';
 import { stationMethods } from './methods/station.js';
@@ -22,6 +25,9 @@ export const methods = {
   ...printMethods,
   ...deviceMethods,
   ...diagMethods,
+  ...accountMethods,
+  ...auditMethods,
+  ...retentionMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -43,6 +49,8 @@ export type { Operator, SessionView } from './methods/session.js';
 export type { BlankoStockView, PrintAttemptView, PrintProgressEvent, PrintQueueRowView, PrinterStateView } from './methods/print.js';
 export type { FingerprintCaptureResult } from './methods/devices.js';
 export type { DeviceKind, DeviceState, DeviceStatus, DiscoveredPort, SimulatedDeviceFault } from './devices.js';
+export type { AccountView, SignInSetup } from './methods/accounts.js';
+export type { AuditEntryView, AuditFilter } from './methods/audit.js';
 export type { ReconcileReport, SyncAttemptView, SyncOverview, SyncTransfer } from './methods/sync.js';
 export type { RemovableDriveView, SneakernetImportReport, SneakernetPreview, SneakernetProgress } from './methods/sneakernet.js';
 export type { DiagCheck, DiagReport, DiagSection, DiagStatus, SupportBundle } from './methods/diag.js';

@@ -11,6 +11,11 @@ export interface CallerConnection {
   readonly host: HostKind;
   /** The operator session this caller presented, or null when not signed in. */
   readonly sessionId: string | null;
+  /**
+   * What this caller's sessions are bound to: a digest of the web host's launch token; null (or
+   * absent) for a host without one. A session started under one binding is unknown under another.
+   */
+  readonly binding?: string | null;
   /** Called by sign-in: a host that keeps sessions per connection (Electron) remembers it. */
   bindSession(sessionId: string): void;
   /** Called by sign-out. */
@@ -21,14 +26,22 @@ export interface CallerConnection {
 export interface CallContext {
   readonly connection: CallerConnection;
   /** Null for methods open to anyone when no operator is signed in. */
-  readonly operator: { readonly id: string; readonly displayName: string; readonly role: Role; readonly sessionId: string } | null;
+  readonly operator: {
+    readonly id: string;
+    readonly displayName: string;
+    readonly role: Role;
+    readonly sessionId: string;
+    /** Only methods open to anyone (unlock, sign-out, current) ever see a locked session. */
+    readonly locked: boolean;
+  } | null;
 }
 
 /** A connection whose session is only what the caller sends each time (HTTP, CLI). */
-export function statelessConnection(host: HostKind, sessionId: string | null): CallerConnection {
+export function statelessConnection(host: HostKind, sessionId: string | null, binding: string | null = null): CallerConnection {
   return {
     host,
     sessionId,
+    binding,
     bindSession: () => undefined,
     unbindSession: () => undefined,
   };

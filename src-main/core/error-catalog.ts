@@ -352,6 +352,76 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'The capture did not succeed. Follow the instructions on screen, then try again.',
     },
   },
+  SIGN_IN_FAILED: {
+    status: 401,
+    message: {
+      id: 'Nama pengguna atau kata sandi salah. Periksa lalu coba lagi; setelah beberapa kali salah, akun terkunci sementara.',
+      en: 'Wrong user name or password. Check them and try again; after several wrong tries the account locks for a while.',
+    },
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    message: {
+      id: 'Akun terkunci karena kata sandi salah berulang kali. Tunggu lalu coba lagi, atau minta supervisor mengatur ulang kata sandi.',
+      en: 'The account is locked after repeated wrong passwords. Wait and try again, or ask a supervisor to reset the password.',
+    },
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    message: {
+      id: 'Akun ini dinonaktifkan. Hubungi supervisor.',
+      en: 'This account is disabled. Contact a supervisor.',
+    },
+  },
+  SESSION_LOCKED: {
+    status: 423,
+    message: {
+      id: 'Layar terkunci karena tidak digunakan. Masukkan kata sandi Anda untuk melanjutkan; rekaman yang sedang dikerjakan tetap tersimpan.',
+      en: 'The screen locked after a pause. Enter your password to go on; the record in progress is kept.',
+    },
+  },
+  REAUTH_REQUIRED: {
+    status: 401,
+    message: {
+      id: 'Tindakan ini perlu konfirmasi kata sandi. Masukkan kata sandi Anda lagi, lalu ulangi.',
+      en: 'This action needs your password again. Enter your password, then repeat the action.',
+    },
+  },
+  PASSWORD_REJECTED: {
+    status: 400,
+    message: {
+      id: 'Kata sandi tidak memenuhi aturan: minimal 10 karakter, berisi huruf dan angka, dan tidak memuat nama pengguna.',
+      en: 'The password does not meet the rules: at least 10 characters, letters and digits, and not containing the user name.',
+    },
+  },
+  USERNAME_TAKEN: {
+    status: 409,
+    message: {
+      id: 'Nama pengguna ini sudah dipakai. Pilih nama pengguna lain.',
+      en: 'This user name is already taken. Choose another user name.',
+    },
+  },
+  ACCOUNTS_EXIST: {
+    status: 409,
+    message: {
+      id: 'Station ini sudah punya akun. Masuk dengan akun supervisor untuk membuat akun baru.',
+      en: 'This station already has accounts. Sign in as a supervisor to create new ones.',
+    },
+  },
+  PRODUCTION_ONLY: {
+    status: 409,
+    message: {
+      id: 'Akun hanya ada dalam mode produksi. Dalam mode pelatihan, masuk dengan peran latihan.',
+      en: 'Accounts exist only in production mode. In training mode, sign in with a practice role.',
+    },
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: {
+      id: 'Kata sandi Anda dibuat oleh supervisor. Ganti dengan kata sandi Anda sendiri sebelum bekerja.',
+      en: 'Your password was set by a supervisor. Change it to one of your own before you go on.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: {

@@ -8,6 +8,12 @@ import { openStationStore } from '../store/station-store.js';
 import { ConnectivityMonitor } from '../sync/connectivity.js';
 import { SyncService } from '../sync/sync-service.js';
 import type { SyncWorkerOptions } from '../sync/sync-worker.js';
+import { AccountService } from '../security/accounts.js';
+import { auditConfiguration } from '../security/config-audit.js';
+import { accountHandlers } from './services/account-handlers.js';
+import { auditHandlers, retentionHandlers } from './services/audit-handlers.js';
+import { RetentionService } from '../recording/retention.js';
+import { ReauthProofs } from './reauth-proofs.js';
 import { syncHandlers } from './services/sync-handlers.js';
 import { sneakernetHandlers } from './services/sneakernet-handlers.js';
 import { SneakernetService } from '../sneakernet/sneakernet-service.js';
@@ -44,7 +50,16 @@ export interface Station {
   readonly events: EventBus;
   readonly logger: Logger;
   status(): StationStatus;
+  /** A host refused a request before the dispatcher (token, Origin, Host): it goes into the audit log. */
+  recordRefusal(refusal: HostRefusal): void;
   close(): Promise<void>;
+}
+
+export interface HostRefusal {
+  host: Exclude<HostKind, 'cli'>;
+  code: string;
+  /** The method or path asked for (cut to 120 characters). */
+  target: string;
 }
 
 export interface CreateStationOptions {
@@ -97,7 +112,19 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
       events.emit('status.changed', status());
     },
   });
-  const sessions = new SessionRegistry({ idleMs: setup.profile.session.idleMinutes * 60_000, ...(now ? { now } : {}) });
+  const sessionConfig = setup.profile.session;
+  const sessions = new SessionRegistry({
+    idleMs: sessionConfig.idleMinutes * 60_000,
+    maxMs: sessionConfig.maxHours * 3_600_000,
+    ...(now ? { now } : {}),
+  });
+  const reauth = new ReauthProofs(sessionConfig.reauthSeconds * 1000, now);
+  const accounts = new AccountService(store, sessionConfig, now);
+  const clock = now ?? (() => new Date());
+  const retention = new RetentionService({ store, config: setup.profile.retention, logger, ...(now ? { now } : {}) });
+  const auditNow = (entry: { actor: string; role: string; action: string; subject: string | null; details: Record<string, unknown> }) => {
+    store.transaction(() => store.audit.append({ ...entry, at: clock().toISOString() }));
+  };
 
   const status = (): StationStatus => ({
     mode: setup.mode,
@@ -157,7 +184,6 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
           onOutboxChanged: () => events.emit('status.changed', status()),
           ...(now ? { now } : {}),
         });
-  const clock = now ?? (() => new Date());
   const cardPrinter = createCardPrinter(setup.profile.printer);
   const printDesk = new PrintDesk({
     store,
@@ -202,6 +228,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     ...sessionHandlers({
       mode: setup.mode,
       sessions,
+      forgetSession: (id) => reauth.forgetSession(id),
       audit: (entry) => {
         store.transaction(() => store.audit.append({ ...entry, at: new Date().toISOString(), subject: null }));
       },
@@ -231,11 +258,20 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
       ...(deviceOptions?.reconnectWaitMs === undefined ? {} : { reconnectWaitMs: deviceOptions.reconnectWaitMs }),
     }),
     ...diagHandlers({ setup, centralUrl: () => setup.central?.url ?? null, ...(now ? { now } : {}) }),
+    ...accountHandlers({ mode: setup.mode, accounts, sessions, reauth, policy: sessionConfig, audit: auditNow }),
+    ...auditHandlers({ store, stationId: setup.profile.stationId, ...(now ? { now } : {}) }),
+    ...retentionHandlers(retention),
   };
-  const dispatcher = createDispatcher({ handlers, sessions, logger });
+  const dispatcher = createDispatcher({ handlers, sessions, logger, security: { reauth, audit: auditNow } });
   connectivity.start();
   sync?.start();
   devices.manager.start();
+  retention.start();
+  try {
+    auditConfiguration(store, setup.profile, setup.configPath, clock());
+  } catch (error: unknown) {
+    logger.error({ err: error }, 'could not audit the configuration');
+  }
   logger.info({ mode: setup.mode, stationId: setup.profile.stationId, dataDir: setup.dataDir, host }, 'station started');
 
   return {
@@ -244,12 +280,26 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     events,
     logger,
     status,
+    recordRefusal: (refusal) => {
+      try {
+        auditNow({
+          actor: 'anonymous',
+          role: 'guest',
+          action: 'REQUEST_REFUSED',
+          subject: null,
+          details: { host: refusal.host, code: refusal.code, target: refusal.target.slice(0, 120) },
+        });
+      } catch (error: unknown) {
+        logger.error({ err: error, code: refusal.code }, 'could not audit a refused request');
+      }
+    },
     close: async () => {
       connectivity.stop();
       printDesk.stopBatch();
       await printDesk.settled();
       await cardPrinter?.printer.close();
       await devices.manager.stop();
+      retention.stop();
       await sync?.stop();
       store.close();
       unlock();

@@ -312,6 +312,16 @@ export class EnrollmentService {
       .captures(input.id)
       .find((c) => c.modality === input.modality && c.position === input.position && c.attempt === input.attempt);
     if (capture?.sealed == null || capture.format === null) throw notFound(`${input.id}/${input.position}/${input.attempt}`);
+    if (capture.sealed.length === 0) {
+      // Retention emptied it: central accepted the record and the grace period passed.
+      throw new StationError('NOT_FOUND', {
+        message: {
+          id: 'Gambar biometrik ini sudah dihapus dari station setelah diterima pusat (masa simpan habis). Data penduduk tetap ada.',
+          en: 'This biometric image was deleted from the station after central accepted the record (retention). The resident data remains.',
+        },
+        details: { id: input.id, position: input.position, attempt: input.attempt, purged: true },
+      });
+    }
     const bytes = open(this.deps.dataKey, capture.sealed, input.id);
     const format = ImageFormatSchema.parse(capture.format);
     return {

@@ -8,6 +8,29 @@ export type AuditVerification =
   | { ok: true; entries: number; lastHash: string }
   | { ok: false; entries: number; firstBroken: number; reason: 'hash-mismatch' | 'chain-broken' | 'sequence-gap' | 'unreadable' };
 
+export interface AuditQuery {
+  action?: string | undefined;
+  actor?: string | undefined;
+  subject?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  beforeSeq?: number | undefined;
+  limit: number;
+  oldestFirst?: boolean;
+}
+
+function fieldsOf(row: AuditSqlRow): AuditFields {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    role: row.role,
+    action: row.action,
+    subject: row.subject,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  };
+}
+
 interface AuditSqlRow {
   seq: number;
   at: string;
@@ -58,6 +81,50 @@ export class AuditRepository {
       expectedSeq += 1;
     }
     return { ok: true, entries, lastHash: previous };
+  }
+
+  /** Entries matching every given filter, newest first (keyset paging by seq), with their hashes. */
+  search(filter: AuditQuery): Array<AuditFields & { hash: string }> {
+    const where: string[] = [];
+    const args: Array<string | number> = [];
+    if (filter.action !== undefined) {
+      where.push('action = ?');
+      args.push(filter.action);
+    }
+    if (filter.actor !== undefined) {
+      where.push('actor = ?');
+      args.push(filter.actor);
+    }
+    if (filter.subject !== undefined) {
+      where.push('subject = ?');
+      args.push(filter.subject);
+    }
+    if (filter.from !== undefined) {
+      where.push('at >= ?');
+      args.push(filter.from);
+    }
+    if (filter.to !== undefined) {
+      where.push('at <= ?');
+      args.push(filter.to);
+    }
+    if (filter.beforeSeq !== undefined) {
+      where.push('seq < ?');
+      args.push(filter.beforeSeq);
+    }
+    const sql = `SELECT * FROM audit_log ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY seq ${filter.oldestFirst === true ? 'ASC' : 'DESC'} LIMIT ?`;
+    args.push(filter.limit);
+    return (this.db.prepare(sql).all(...args) as AuditSqlRow[]).map((row) => ({ ...fieldsOf(row), hash: row.hash }));
+  }
+
+  /** The actions that occur in the log, for the audit page's filter. */
+  actions(): string[] {
+    return (this.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as Array<{ action: string }>).map((r) => r.action);
+  }
+
+  /** The latest entry of one action, or null. */
+  lastOf(action: string): (AuditFields & { hash: string }) | null {
+    const row = this.db.prepare('SELECT * FROM audit_log WHERE action = ? ORDER BY seq DESC LIMIT 1').get(action) as AuditSqlRow | undefined;
+    return row === undefined ? null : { ...fieldsOf(row), hash: row.hash };
   }
 
   recent(limit: number): AuditFields[] {

@@ -62,6 +62,8 @@ export function openStationDatabase({ file, migrations, logger, backupDir, now =
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows (purged biometrics, superseded drafts) are overwritten with zeros, not left in free pages.
+    db.pragma('secure_delete = ON');
     migrate(db, file, existed, migrations, logger, backupDir ?? join(dirname(file), 'backups'), now);
     return db;
   } catch (error: unknown) {

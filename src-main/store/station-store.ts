@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openStationDatabase, storeError } from './database.js';
 import type { StationDatabase } from './database.js';
+import { AccountRepository } from './account-repository.js';
 import { AuditRepository } from './audit-repository.js';
 import { EnrollmentRepository } from './enrollment-repository.js';
 import { stationMigrations } from './migrations/index.js';
 import { OutboxRepository } from './outbox-repository.js';
+import { RetentionRepository } from './retention-repository.js';
 import { SyncRepository } from './sync-repository.js';
 import { printDeskStore } from './print/print-desk-store.js';
 import type { PrintDeskStore } from './print/print-desk-store.js';
@@ -19,6 +21,8 @@ export interface StationStore {
   readonly audit: AuditRepository;
   readonly sync: SyncRepository;
   readonly printDesk: PrintDeskStore;
+  readonly accounts: AccountRepository;
+  readonly retention: RetentionRepository;
   /**
    * Runs `work` in one transaction: all of it commits, or none of it (it rolls back on any
    * throw). SQLite failures come out as station errors (STORE_FULL, STORE_CORRUPT).
@@ -48,6 +52,8 @@ export function openStationStore(dataDir: string, logger: Logger): StationStore 
     audit: new AuditRepository(db),
     sync: new SyncRepository(db),
     printDesk: printDeskStore(db),
+    accounts: new AccountRepository(db),
+    retention: new RetentionRepository(db),
     transaction<T>(work: () => T): T {
       try {
         return db.transaction(work).immediate();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import fastifyStatic from '@fastify/static';
@@ -88,6 +88,8 @@ export async function startWebHost(station: Station, options: WebHostOptions): P
   const app = Fastify({ logger: false, bodyLimit: maxBody, trustProxy: false, forceCloseConnections: true });
   const log = station.logger.child({ host: 'web' });
   let guard: GuardOptions = { port: options.port, allowRemote: options.allowRemote };
+  // Operator sessions started through this host are bound to this launch's token.
+  const binding = createHash('sha256').update(`ktp-station launch\n${token}`).digest('base64url');
 
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
@@ -111,7 +113,10 @@ export async function startWebHost(station: Station, options: WebHostOptions): P
   app.setErrorHandler((error: FastifyError | StationError, request, reply) => {
     const stationError = isStationError(error) ? error : fromFastifyError(error);
     if (stationError.code === 'INTERNAL') log.error({ err: error, url: request.url }, 'web host error');
-    else log.warn({ code: stationError.code, url: request.url, method: request.method }, 'request refused');
+    else {
+      log.warn({ code: stationError.code, url: request.url, method: request.method }, 'request refused');
+      station.recordRefusal({ host: 'web', code: stationError.code, target: `${request.method} ${request.url}` });
+    }
     return sendError(reply, stationError);
   });
 
@@ -132,6 +137,7 @@ export async function startWebHost(station: Station, options: WebHostOptions): P
 
   function refuse(request: FastifyRequest, reply: FastifyReply, error: StationError): FastifyReply {
     log.warn({ code: error.code, url: request.url, method: request.method, details: error.details }, 'request refused');
+    station.recordRefusal({ host: 'web', code: error.code, target: `${request.method} ${request.url}` });
     // A refused WebSocket handshake must not leave its socket open.
     if (request.headers.upgrade !== undefined) {
       reply.header('connection', 'close');
@@ -168,7 +174,7 @@ export async function startWebHost(station: Station, options: WebHostOptions): P
     const outcome = await station.dispatcher.dispatch(
       method,
       request.body ?? {},
-      statelessConnection('web', sessionId),
+      statelessConnection('web', sessionId, binding),
     );
     if (outcome.ok) {
       return reply.code(200).type('application/json; charset=utf-8').send(JSON.stringify(outcome.result));

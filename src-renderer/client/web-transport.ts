@@ -38,6 +38,9 @@ export function takeLaunchToken(): string | null {
   return stored === null || stored === '' ? null : stored;
 }
 
+/** Methods whose result is a new session the tab keeps (training roles, accounts, first run). */
+const SIGN_IN_METHODS: ReadonlySet<string> = new Set(['session.startTraining', 'session.signIn', 'account.createFirstSupervisor']);
+
 function sessionIdOf(result: unknown): string | null {
   if (typeof result !== 'object' || result === null) return null;
   const { sessionId } = result as Record<string, unknown>;
@@ -61,7 +64,7 @@ export function createWebTransport(): WebTransport {
 
   function rememberSession(method: string, outcome: CallOutcome<unknown>): void {
     if (outcome.ok) {
-      if (method === 'session.startTraining') {
+      if (SIGN_IN_METHODS.has(method)) {
         const sessionId = sessionIdOf(outcome.result);
         if (sessionId !== null) sessionStorage.setItem(SESSION_KEY, sessionId);
       } else if (method === 'session.current' && outcome.result === null) {

@@ -1,7 +1,7 @@
 import type { Role } from '../../src-main/contract/index.js';
 
 /** The pages of the shell, in navigation order. The key is also the hash route (`#/info`). */
-export const PAGE_KEYS = ['perekaman', 'pencetakan', 'diagnostik', 'sinkronisasi', 'laporan', 'pengaturan', 'info', 'kirimusb'] as const;
+export const PAGE_KEYS = ['perekaman', 'pencetakan', 'diagnostik', 'sinkronisasi', 'laporan', 'pengaturan', 'info', 'kirimusb', 'akun', 'audit'] as const;
 export type PageKey = (typeof PAGE_KEYS)[number];
 
 /** Which roles see which page. Mirrors who may call the methods behind each desk. */
@@ -14,6 +14,8 @@ const PAGE_ROLES: Readonly<Record<PageKey, readonly Role[]>> = {
   pengaturan: ['operator', 'printer', 'technician', 'supervisor'],
   info: ['operator', 'printer', 'technician', 'supervisor'],
   kirimusb: ['supervisor', 'technician'],
+  akun: ['supervisor'],
+  audit: ['supervisor'],
 };
 
 /** The pages a role sees, in navigation order; the first is where the role lands after sign-in. */

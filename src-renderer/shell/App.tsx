@@ -7,6 +7,12 @@ import type { Connectivity, Role, SessionView, StationErrorPayload, StationStatu
 import { toErrorPayload } from '../client/station-client';
 import type { StationConnection } from '../client/transport';
 import { toggleLanguage } from '../i18n';
+import { AccountSignIn } from '../accounts/AccountSignIn';
+import { AccountsPage } from '../accounts/AccountsPage';
+import { AuditPage } from '../accounts/AuditPage';
+import { ChangePassword } from '../accounts/ChangePassword';
+import { useIdleLock } from '../accounts/idle-lock';
+import { LockScreen } from '../accounts/LockScreen';
 import { DiagnostikPage } from '../pages/DiagnostikPage';
 import { InfoPage } from '../pages/InfoPage';
 import type { LoadedInfo } from '../pages/loaded-info';
@@ -51,6 +57,11 @@ export function App({ connection }: { connection: StationConnection }) {
   const showError = useCallback((thrown: unknown, method: string) => {
     const payload = toErrorPayload(thrown, method);
     if (payload.code === 'SESSION_REQUIRED') setSession(null);
+    // Idle lock: keep everything mounted and lay the lock over it.
+    if (payload.code === 'SESSION_LOCKED') {
+      setSession((current) => (current === null ? current : { ...current, locked: true }));
+      return;
+    }
     setError(payload);
   }, []);
 
@@ -124,6 +135,16 @@ export function App({ connection }: { connection: StationConnection }) {
     },
     [client, showError],
   );
+
+  const signedInWithAccount = useCallback((view: SessionView) => {
+    setSession(view);
+    setError(null);
+    const first = pagesFor(view.operator.role)[0];
+    if (first !== undefined) goToPage(first);
+  }, []);
+
+  const keepSession = useCallback((view: SessionView | null) => setSession(view), []);
+  useIdleLock(client, session, keepSession);
 
   const signOut = useCallback(async () => {
     // The desk stops showing the operator's screens at once; the station is told right after.
@@ -201,10 +222,17 @@ export function App({ connection }: { connection: StationConnection }) {
         {activePage === 'kirimusb' && <UsbPage client={client} onError={showError} />}
         {activePage === 'pencetakan' && <PrintDeskPage client={client} role={session.operator.role} onError={showError} />}
         {activePage === 'laporan' && <PendingPage page={activePage} />}
+        {activePage === 'akun' && <AccountsPage client={client} onError={showError} />}
+        {activePage === 'audit' && <AuditPage client={client} onError={showError} />}
       </section>
     );
+  } else if (mode === 'production') {
+    content = <AccountSignIn client={client} loaded={loaded} onSignedIn={signedInWithAccount} onError={showError} />;
   } else {
     content = <SignInPage mode={mode} loaded={loaded} pendingRole={pendingRole} onTrainingSignIn={(role) => void signIn(role)} />;
+  }
+  if (signedIn && session.mustChangePassword) {
+    content = <ChangePassword client={client} onChanged={signedInWithAccount} onError={showError} />;
   }
 
   return (
@@ -224,6 +252,9 @@ export function App({ connection }: { connection: StationConnection }) {
             )}
             {error !== null && <ErrorAlert error={error} onClose={() => setError(null)} />}
             {content}
+            {signedIn && session.locked && (
+              <LockScreen client={client} session={session} onUnlocked={keepSession} onSignOut={() => void signOut()} onError={showError} />
+            )}
           </Stack>
         </main>
       </div>

@@ -27,34 +27,36 @@ beforeAll(async () => {
   }
   await ok('session.end', {});
   await station.close();
+  // A restart with the same configuration records no change.
+  await (await trainingStation(dataDir())).close();
 });
 afterAll(() => home.remove());
 
 describe('audit chain', () => {
-  it('records sign-in, commits and sign-out in order, and verifies intact', () => {
+  it('records the configuration, sign-in, commits and sign-out in order, and verifies intact', () => {
     const db = new Database(join(dataDir(), 'station.db'), { readonly: true });
     const actions = (db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as Array<{ action: string }>).map((r) => r.action);
     db.close();
-    expect(actions).toEqual(['LOGIN', 'ENROLLMENT_COMMITTED', 'ENROLLMENT_COMMITTED', 'LOGOUT']);
+    expect(actions).toEqual(['CONFIG_CHANGED', 'LOGIN', 'ENROLLMENT_COMMITTED', 'ENROLLMENT_COMMITTED', 'LOGOUT']);
     const result = runCli(['audit', 'verify', '--json'], { KTP_STATION_HOME: home.dir });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, entries: 4 });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, entries: 5 });
   });
 
   it('refuses UPDATE and DELETE on the log through SQL', () => {
     const db = new Database(join(dataDir(), 'station.db'));
     expect(() => db.prepare("UPDATE audit_log SET actor = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 4').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 5').run()).toThrow(/append-only/);
     db.close();
   });
 
   it('names the first broken entry when a row is edited in the database file', () => {
     const db = new Database(join(dataDir(), 'station.db'));
     db.exec('DROP TRIGGER audit_log_no_update');
-    db.prepare(`UPDATE audit_log SET details = json_set(details, '$.registrationNo', 'PALSU') WHERE seq = 2`).run();
+    db.prepare(`UPDATE audit_log SET details = json_set(details, '$.registrationNo', 'PALSU') WHERE seq = 3`).run();
     db.close();
     const result = runCli(['audit', 'verify'], { KTP_STATION_HOME: home.dir });
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('entry 2 (hash-mismatch)');
+    expect(result.stdout).toContain('entry 3 (hash-mismatch)');
   });
 });

@@ -144,14 +144,36 @@ describe('dispatcher', () => {
     ]);
   });
 
-  it('treats an expired or ended session as no session', async () => {
+  it('locks an idle session (SESSION_LOCKED), and treats one past its life or ended as no session', async () => {
     let now = new Date('2026-11-23T08:00:00Z');
-    const sessions = new SessionRegistry({ idleMs: 1000, now: () => now });
+    const sessions = new SessionRegistry({ idleMs: 1000, maxMs: 5000, now: () => now });
     const dispatcher = createTableDispatcher(table, { 'demo.echo': (p) => p }, sessions, silentLogger());
     const id = sessions.start({ id: 'u', displayName: 'u', role: 'operator' }, false).sessionId;
     expect((await dispatcher.dispatch('demo.echo', { text: 'a' }, statelessConnection('web', id))).ok).toBe(true);
     now = new Date(now.getTime() + 1001);
     expect(await dispatcher.dispatch('demo.echo', { text: 'a' }, statelessConnection('web', id))).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_LOCKED' },
+    });
+    now = new Date(now.getTime() + 5000);
+    expect(await dispatcher.dispatch('demo.echo', { text: 'a' }, statelessConnection('web', id))).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_REQUIRED' },
+    });
+    const other = sessions.start({ id: 'u', displayName: 'u', role: 'operator' }, false).sessionId;
+    sessions.end(other);
+    expect(await dispatcher.dispatch('demo.echo', { text: 'a' }, statelessConnection('web', other))).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_REQUIRED' },
+    });
+  });
+
+  it('knows a session only under the binding (launch token) it started with', async () => {
+    const sessions = new SessionRegistry({ idleMs: 60_000 });
+    const dispatcher = createTableDispatcher(table, { 'demo.echo': (p) => p }, sessions, silentLogger());
+    const id = sessions.start({ id: 'u', displayName: 'u', role: 'operator' }, { training: false, binding: 'launch-a' }).sessionId;
+    expect((await dispatcher.dispatch('demo.echo', { text: 'a' }, statelessConnection('web', id, 'launch-a'))).ok).toBe(true);
+    expect(await dispatcher.dispatch('demo.echo', { text: 'a' }, statelessConnection('web', id, 'launch-b'))).toMatchObject({
       ok: false,
       error: { code: 'SESSION_REQUIRED' },
     });

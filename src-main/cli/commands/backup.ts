@@ -7,6 +7,7 @@ import { stationHolder } from '../../core/station-lock.js';
 import { dataKeyFingerprint } from '../../security/key-fingerprint.js';
 import { backupDatabase, inspectBackup, restoreDatabase } from '../../store/backup.js';
 import { reportError } from '../report-error.js';
+import { auditFromCli, confirmSupervisor } from '../supervisor-proof.js';
 
 interface StationFlags {
   config?: string;
@@ -38,6 +39,13 @@ export function registerBackup(program: Command): void {
           out: resolve(flags.out),
           info: { stationId: setup.profile.stationId, createdAt: new Date().toISOString(), keyFingerprint: dataKeyFingerprint(setup.dataDir) },
         });
+        auditFromCli(setup.dataDir, {
+          actor: process.env['USER'] ?? 'cli',
+          role: 'cli',
+          action: 'BACKUP_CREATED',
+          subject: null,
+          details: { file: resolve(flags.out), schemaVersion: info.schemaVersion },
+        });
         process.stdout.write(`OK: ${resolve(flags.out)}\n  station ${info.stationId}, schema v${info.schemaVersion}, ${info.createdAt}\n`);
       } catch (error: unknown) {
         process.exitCode = reportError(error);
@@ -49,8 +57,9 @@ export function registerBackup(program: Command): void {
       .command('restore')
       .description('Put a backup in place of the station database; the current one is kept aside. / Pulihkan dari cadangan.')
       .argument('<file>', 'a file made by `ktp-station backup`')
-      .option('--force', 'restore a backup from another station or made with another data key'),
-  ).action(async (file: string, flags: StationFlags & { force?: boolean }) => {
+      .option('--force', 'restore a backup from another station or made with another data key')
+      .option('--supervisor <username>', 'on a station with accounts: the supervisor who confirms (password from stdin or $KTP_SUPERVISOR_PASSWORD)'),
+  ).action(async (file: string, flags: StationFlags & { force?: boolean; supervisor?: string }) => {
     try {
       const setup = await resolveSetup({ configPath: resolveConfigPath(flags.config, process.env), dataDir: flags.data });
       const holder = stationHolder(setup.dataDir);
@@ -70,7 +79,15 @@ export function registerBackup(program: Command): void {
           },
         });
       }
+      const confirmedBy = await confirmSupervisor(setup.dataDir, flags.supervisor, 'Restore', resolve(file));
       const { movedAside } = restoreDatabase({ dataDir: setup.dataDir, file: resolve(file), now: new Date() });
+      auditFromCli(setup.dataDir, {
+        actor: confirmedBy ?? process.env['USER'] ?? 'cli',
+        role: confirmedBy === null ? 'cli' : 'supervisor',
+        action: 'RESTORED',
+        subject: null,
+        details: { file: resolve(file), backupStation: info.stationId, backupCreatedAt: info.createdAt, movedAside, forced: flags.force === true },
+      });
       process.stdout.write(
         `OK: restored ${resolve(file)} (station ${info.stationId}, ${info.createdAt})\n` +
           (movedAside === null ? '' : `  previous database kept at ${movedAside}\n`),

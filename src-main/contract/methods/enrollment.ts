@@ -104,18 +104,21 @@ export const enrollmentMethods = {
   'enrollment.get': defineMethod({
     summary: 'One record with its data and capture summaries (no image bytes).',
     roles: RECORDERS,
+    audit: { action: 'RECORD_VIEWED', subjectParam: 'id' },
     params: z.object({ id: EnrollmentId }).strict(),
     result: EnrollmentView,
   }),
   'enrollment.captureImage': defineMethod({
     summary: 'The image of one capture attempt, decrypted, for review.',
     roles: RECORDERS,
+    audit: { action: 'BIOMETRIC_VIEWED', subjectParam: 'id' },
     params: z.object({ id: EnrollmentId, modality: Modality, position: CapturePosition, attempt: z.number().int().min(1).max(3) }).strict(),
     result: CapturedImage,
   }),
   'enrollment.receipt': defineMethod({
     summary: "The resident's receipt (tanda terima) of a committed record: a PDF with the registration number and a QR code.",
     roles: RECORDERS,
+    audit: { action: 'RECEIPT_PRINTED', subjectParam: 'id' },
     params: z.object({ id: EnrollmentId }).strict(),
     result: z.object({ fileName: z.string(), pdfBase64: z.string() }),
   }),

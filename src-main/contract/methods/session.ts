@@ -15,6 +15,12 @@ export const SessionView = z.object({
   startedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   training: z.boolean(),
+  /** Idle too long: every call but unlock and sign-out is refused until the same person unlocks. */
+  locked: z.boolean(),
+  /** Signed in with a password a supervisor set: only a password change is allowed. */
+  mustChangePassword: z.boolean(),
+  /** The configured idle minutes, so the desk can lock its screen at the same moment. */
+  idleMinutes: z.number().int().positive(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

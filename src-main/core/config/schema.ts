@@ -160,6 +160,37 @@ export const PrintDeskConfig = z
   })
   .strict();
 export const DEFAULT_PRINT_DESK_CONFIG = PrintDeskConfig.parse({});
+/** Sign-in, lockout, idle lock and re-authentication (accounts). Every field has a default. */
+export const SessionConfig = z
+  .object({
+    /** Idle minutes after which the desk locks (the draft stays; the same operator unlocks). */
+    idleMinutes: z.number().int().min(1).max(240).default(15),
+    /** A session ends after this many hours whatever happens. */
+    maxHours: z.number().int().min(1).max(24).default(12),
+    /** Wrong passwords in a row that lock an account… */
+    maxFailedSignIns: z.number().int().min(3).max(20).default(5),
+    /** …for this many minutes. */
+    lockoutMinutes: z.number().int().min(1).max(1440).default(15),
+    /** Shortest password accepted for an account. */
+    passwordMinLength: z.number().int().min(10).max(64).default(10),
+    /** How long a re-authentication for a sensitive action stays usable (seconds, used once). */
+    reauthSeconds: z.number().int().min(30).max(600).default(120),
+  })
+  .strict();
+export type SessionConfig = z.output<typeof SessionConfig>;
+export const DEFAULT_SESSION_CONFIG: SessionConfig = SessionConfig.parse({});
+
+/** What happens to biometric bytes once central has accepted a record (the resident data stays). */
+export const RetentionConfig = z
+  .object({
+    /** Days after central accepted a record before its biometric bytes leave the station. */
+    graceDays: z.number().int().min(0).max(3650).default(30),
+    /** Hours between purge runs (each followed by a VACUUM); 0: never automatically. */
+    vacuumHours: z.number().int().min(0).max(720).default(24),
+  })
+  .strict();
+export type RetentionConfig = z.output<typeof RetentionConfig>;
+export const DEFAULT_RETENTION_CONFIG: RetentionConfig = RetentionConfig.parse({});
 
 export const StationConfig = z
   .object({
@@ -179,10 +210,8 @@ export const StationConfig = z
     /** Residents a desk means to record in a day (the dashboard compares against it). */
     dailyTarget: z.number().int().min(1).max(5000).default(150),
     locale: z.enum(['id', 'en']).default('id'),
-    session: z
-      .object({ idleMinutes: z.number().int().min(1).max(240).default(15) })
-      .strict()
-      .default({ idleMinutes: 15 }),
+    session: SessionConfig.default(DEFAULT_SESSION_CONFIG),
+    retention: RetentionConfig.default(DEFAULT_RETENTION_CONFIG),
   })
   .strict();
 

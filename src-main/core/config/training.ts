@@ -1,4 +1,4 @@
-import { DEFAULT_PRINT_DESK_CONFIG, DEFAULT_QUALITY_CONFIG, DEFAULT_SYNC_CONFIG } from './schema.js';
+import { DEFAULT_PRINT_DESK_CONFIG, DEFAULT_QUALITY_CONFIG, DEFAULT_RETENTION_CONFIG, DEFAULT_SESSION_CONFIG, DEFAULT_SYNC_CONFIG } from './schema.js';
 import type { StationProfile } from './profile.js';
 
 /**
@@ -22,6 +22,7 @@ export function trainingProfile(): StationProfile {
     dailyTarget: 150,
     printDesk: DEFAULT_PRINT_DESK_CONFIG,
     locale: 'id',
-    session: { idleMinutes: 15 },
+    session: DEFAULT_SESSION_CONFIG,
+    retention: DEFAULT_RETENTION_CONFIG,
   };
 }

@@ -14,14 +14,16 @@ const TRAINING_NAMES: Record<Role, string> = {
 export function sessionHandlers(deps: {
   mode: StationMode;
   sessions: SessionRegistry;
+  /** Forgets re-authentication proofs of an ended session. */
+  forgetSession?: (sessionId: string) => void;
   /** Writes one audit entry (sign-in, sign-out). */
   audit: (entry: { actor: string; role: string; action: string; details: Record<string, unknown> }) => void;
 }): HandlerGroup<'session.current' | 'session.startTraining' | 'session.end'> {
   return {
     'session.current': (_params, context) => {
       if (context.operator === null) return null;
-      const session = deps.sessions.touch(context.operator.sessionId);
-      return session === null ? null : toSessionView(session);
+      const session = deps.sessions.find(context.operator.sessionId, context.connection.binding ?? null);
+      return session === null ? null : toSessionView(session, deps.sessions.idleMs);
     },
     'session.startTraining': ({ role }, context) => {
       if (deps.mode !== 'training') {
@@ -34,15 +36,19 @@ export function sessionHandlers(deps: {
         });
       }
       if (context.operator !== null) deps.sessions.end(context.operator.sessionId);
-      const session = deps.sessions.start({ id: `training-${role}`, displayName: TRAINING_NAMES[role], role }, true);
+      const session = deps.sessions.start(
+        { id: `training-${role}`, displayName: TRAINING_NAMES[role], role },
+        { training: true, binding: context.connection.binding ?? null },
+      );
       context.connection.bindSession(session.sessionId);
       deps.audit({ actor: session.operator.id, role, action: 'LOGIN', details: { training: true, host: context.connection.host } });
-      return toSessionView(session);
+      return toSessionView(session, deps.sessions.idleMs);
     },
     'session.end': (_params, context) => {
       context.connection.unbindSession();
       if (context.operator === null) return { ended: false };
       const ended = deps.sessions.end(context.operator.sessionId);
+      deps.forgetSession?.(context.operator.sessionId);
       if (ended) deps.audit({ actor: context.operator.id, role: context.operator.role, action: 'LOGOUT', details: {} });
       return { ended };
     },
