@@ -5,6 +5,7 @@ import { registerBackup } from './commands/backup.js';
 import { registerCentral } from './commands/central.js';
 import { registerConfig } from './commands/config.js';
 import { registerServe } from './commands/serve.js';
+import { registerSimPrinter } from './commands/sim-printer.js';
 import { registerVersion } from './commands/version.js';
 
 /** `ktp-station`: one program, a subcommand per job; each has --help. */
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerAudit(program);
   registerCentral(program);
+  registerSimPrinter(program);
   registerVersion(program);
   return program;
 }

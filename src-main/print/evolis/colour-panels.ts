@@ -12,6 +12,7 @@
  *   dots before, at and after it on the next line — so the average tone over an area is kept and
  *   gradients do not band. Every dot stays within one level step of what was meant.
  */
+import { CARD_WIDTH_DOTS } from '../card-face.js';
 import { packBits } from './bit-pack.js';
 import { PANEL_DOTS, PANEL_LINE_DOTS, PANEL_LINES, faceIndexOfPanelDot, levelsOf } from './panel-geometry.js';
 import type { ColourDepth } from './panel-geometry.js';
@@ -30,6 +31,9 @@ export interface ColourPanels {
   readonly c: Uint8Array;
 }
 
+/** Bytes of one card row in the RGB layer: one panel dot further is one row up. */
+const ROW_BYTES = CARD_WIDTH_DOTS * 3;
+
 /** RGB byte offset of each ink: cyan absorbs red, magenta green, yellow blue. */
 const CHANNEL_OF_INK = { c: 0, m: 1, y: 2 } as const;
 
@@ -41,10 +45,11 @@ export function inkLevels(rgb: Uint8Array, channel: 0 | 1 | 2, options: ColourPa
   if (options.dithering === 'none') {
     let at = 0;
     for (let line = 0; line < PANEL_LINES; line += 1) {
+      let index = faceIndexOfPanelDot(line, 0) * 3 + channel;
       for (let dot = 0; dot < PANEL_LINE_DOTS; dot += 1) {
-        const ink = 255 - (rgb[faceIndexOfPanelDot(line, dot) * 3 + channel] ?? 255);
-        levels[at] = Math.round(ink * scale);
+        levels[at] = ((255 - (rgb[index] ?? 255)) * scale + 0.5) | 0;
         at += 1;
+        index -= ROW_BYTES;
       }
     }
     return levels;
@@ -54,8 +59,10 @@ export function inkLevels(rgb: Uint8Array, channel: 0 | 1 | 2, options: ColourPa
   let next = new Float32Array(PANEL_LINE_DOTS + 2);
   let at = 0;
   for (let line = 0; line < PANEL_LINES; line += 1) {
+    let index = faceIndexOfPanelDot(line, 0) * 3 + channel;
     for (let dot = 0; dot < PANEL_LINE_DOTS; dot += 1) {
-      const ink = 255 - (rgb[faceIndexOfPanelDot(line, dot) * 3 + channel] ?? 255);
+      const ink = 255 - (rgb[index] ?? 255);
+      index -= ROW_BYTES;
       const wanted = ink * scale + (current[dot + 1] ?? 0);
       const level = Math.min(top, Math.max(0, Math.round(wanted)));
       levels[at] = level;

@@ -34,7 +34,7 @@ function writePng(path: string, pixel: (i: number) => readonly [number, number, 
     data[i * 3 + 2] = b;
   }
   png.data = data;
-  writeFileSync(path, PNG.sync.write(png, { colorType: 2, inputColorType: 2, inputHasAlpha: false }));
+  writeFileSync(path, PNG.sync.write(png, { colorType: 2, inputColorType: 2, inputHasAlpha: false, deflateLevel: 1, filterType: 0 }));
 }
 
 export function cardFileName(number: number, part: '' | '-ymc' | '-k' | '-o'): string {

@@ -12,16 +12,20 @@ const WIDTH = 1016;
 export function decodePanel(bitmap: Uint8Array, bitsPerDot: number): Uint8Array {
   const face = new Uint8Array(WIDTH * LINE_DOTS);
   const mask = (1 << bitsPerDot) - 1;
-  let bit = 0;
+  let accumulator = 0;
+  let held = 0;
+  let at = 0;
   for (let line = 0; line < LINES; line += 1) {
+    let index = (LINE_DOTS - 1) * WIDTH + line;
     for (let dot = 0; dot < LINE_DOTS; dot += 1) {
-      let value = 0;
-      for (let k = 0; k < bitsPerDot; k += 1) {
-        const byte = bitmap[(bit + k) >> 3] ?? 0;
-        value = (value << 1) | ((byte >> (7 - ((bit + k) & 7))) & 1);
+      while (held < bitsPerDot) {
+        accumulator = ((accumulator << 8) | (bitmap[at] ?? 0)) & 0xffff;
+        at += 1;
+        held += 8;
       }
-      bit += bitsPerDot;
-      face[(LINE_DOTS - 1 - dot) * WIDTH + line] = value & mask;
+      held -= bitsPerDot;
+      face[index] = (accumulator >> held) & mask;
+      index -= WIDTH;
     }
   }
   return face;
