@@ -3,7 +3,7 @@ import { TransportError } from '../transport.js';
 
 export function transportErrorOf(error: unknown, path: string): TransportError {
   if (error instanceof TransportError) return error;
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error).code) : '';
   const text = error instanceof Error ? error.message : String(error);
   if (code === 'ENOENT' || /ENOENT|No such file/i.test(text)) {
     return new TransportError('PORT_MISSING', path, `${path} does not exist: is the printer plugged in and switched on? Check the path in the station config.`, { cause: error });

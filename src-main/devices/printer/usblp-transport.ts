@@ -17,7 +17,7 @@ const MAX_POLL_MS = 20;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const isAgain = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && ((error as { code: unknown }).code === 'EAGAIN' || (error as { code: unknown }).code === 'EWOULDBLOCK');
+  typeof error === 'object' && error !== null && 'code' in error && ((error).code === 'EAGAIN' || (error).code === 'EWOULDBLOCK');
 
 export class UsbPrinterTransport implements DeviceTransport {
   /** The contract's kinds are serial, hid and memory; a usblp device is a byte stream like serial. */

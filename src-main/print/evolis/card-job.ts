@@ -55,8 +55,10 @@ function checkMask(mask: Uint8Array, layer: 'black' | 'overlay'): void {
 
 /** Refuses a face the printer could not print as meant. */
 export function checkCardFace(face: CardFace): void {
-  if (face.width !== CARD_WIDTH_DOTS || face.height !== CARD_HEIGHT_DOTS) {
-    throw new CardFaceError('size', `a card face is ${CARD_WIDTH_DOTS} × ${CARD_HEIGHT_DOTS} dots, got ${face.width} × ${face.height}`);
+  // The type says 1016 × 648; a face built from untyped data (JSON, a worker message) may not.
+  const { width, height }: { width: number; height: number } = face;
+  if (width !== CARD_WIDTH_DOTS || height !== CARD_HEIGHT_DOTS) {
+    throw new CardFaceError('size', `a card face is ${CARD_WIDTH_DOTS} × ${CARD_HEIGHT_DOTS} dots, got ${width} × ${height}`);
   }
   if (face.rgb.length !== DOTS * 3) throw new CardFaceError('rgb', `the colour layer must have ${DOTS * 3} bytes (RGB), got ${face.rgb.length}`);
   checkMask(face.black, 'black');
