@@ -65,7 +65,7 @@ afterEach(async () => {
   await sim.stop();
   await pty.close();
   rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+}, 300_000);
 
 describe('Evolis printer on a pty, through the simulator', () => {
   it('prints 20 cards; the ribbon runs out at card 7, which is not fed; after a new ribbon it resumes with card 7', async () => {
@@ -102,7 +102,7 @@ describe('Evolis printer on a pty, through the simulator', () => {
     const after = await printer.state();
     expect(after.cardsPrinted).toBe(20);
     expect(after.ribbonRemaining).toBe(186);
-  }, 600_000);
+  }, 1_800_000);
 
   it('a garbled reply to a printed card is reported printed, once; a garbled reply before the job prints nothing', async () => {
     sim.inject({ kind: 'garbage' });
@@ -116,7 +116,7 @@ describe('Evolis printer on a pty, through the simulator', () => {
     expect(third).toMatchObject({ printed: true, warnings: [] });
     expect(sim.counters()).toMatchObject({ fed: 2, printed: 2 });
     expect(readdirSync(join(dir, 'cards')).filter((f) => /^card-\d{4}\.png$/.test(f))).toHaveLength(2);
-  }, 60_000);
+  }, 300_000);
 
   it('a printer that goes silent while printing: TIMEOUT, cardFed unknown; after it answers again its counter settles it', async () => {
     await printer.close();
@@ -129,7 +129,7 @@ describe('Evolis printer on a pty, through the simulator', () => {
     expect(silent.faults.map((f) => f.code)).toEqual(['TIMEOUT']);
     sim.inject({ kind: 'clear' });
     expect((await printer.state()).cardsPrinted).toBe(1);
-  }, 60_000);
+  }, 300_000);
 
   it('feeder empty and cover open stop before feeding; a jam feeds the card and stops', async () => {
     sim.inject({ kind: 'feeder-empty' });
@@ -143,7 +143,7 @@ describe('Evolis printer on a pty, through the simulator', () => {
     expect(sim.counters()).toMatchObject({ fed: 1, printed: 0, rejected: 1, hopper: 4 });
     sim.inject({ kind: 'clear' });
     expect(await printer.print({ jobId: 'd', front: sampleFace(5) })).toMatchObject({ printed: true });
-  }, 60_000);
+  }, 300_000);
 
   it('the USB printer-class transport (a character device opened non-blocking) drives the same printer', async () => {
     const usb = new EvolisCardPrinter({ ...DEFAULT_EVOLIS_OPTIONS, transport: new UsbPrinterTransport(pty.host), replyTimeoutMs: 20_000, printTimeoutMs: 60_000 });
@@ -152,5 +152,5 @@ describe('Evolis printer on a pty, through the simulator', () => {
     const face = sampleFace(9);
     expect(await usb.print({ jobId: 'e', front: face })).toMatchObject({ printed: true });
     expectPrintedAsMeant(1, face);
-  }, 60_000);
+  }, 300_000);
 });

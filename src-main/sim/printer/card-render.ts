@@ -24,17 +24,17 @@ function colourInk(panel: ReceivedPanel): Uint8Array {
   return inkOfLevels(decodePanel(panel.bitmap, panel.bitsPerDot), panel.bitsPerDot);
 }
 
-function writePng(path: string, pixel: (i: number) => readonly [number, number, number]): void {
+function writePng(path: string, rgb: Buffer): void {
   const png = new PNG({ width: WIDTH, height: HEIGHT, colorType: 2, inputColorType: 2, inputHasAlpha: false });
-  const data = Buffer.alloc(WIDTH * HEIGHT * 3);
-  for (let i = 0; i < WIDTH * HEIGHT; i += 1) {
-    const [r, g, b] = pixel(i);
-    data[i * 3] = r;
-    data[i * 3 + 1] = g;
-    data[i * 3 + 2] = b;
-  }
-  png.data = data;
+  png.data = rgb;
   writeFileSync(path, PNG.sync.write(png, { colorType: 2, inputColorType: 2, inputHasAlpha: false, deflateLevel: 1, filterType: 0 }));
+}
+
+/** Black on white for a 1-bit layer. */
+function monoImage(dots: Uint8Array): Buffer {
+  const rgb = Buffer.alloc(WIDTH * HEIGHT * 3, 255);
+  for (let i = 0; i < dots.length; i += 1) if (dots[i] === 1) rgb.fill(0, i * 3, i * 3 + 3);
+  return rgb;
 }
 
 export function cardFileName(number: number, part: '' | '-ymc' | '-k' | '-o'): string {
@@ -48,12 +48,18 @@ export function renderCard(outputDir: string, card: PrintedCard): string {
   const yellow = colourInk(card.panels.y);
   const black = monoDots(card.panels.k);
   const overlay = monoDots(card.panels.o);
-  const colour = (i: number) => [255 - (cyan[i] ?? 0), 255 - (magenta[i] ?? 0), 255 - (yellow[i] ?? 0)] as const;
-  const dot = (on: number | undefined) => (on === 1 ? ([0, 0, 0] as const) : ([255, 255, 255] as const));
+  const colour = Buffer.alloc(WIDTH * HEIGHT * 3);
+  for (let i = 0; i < WIDTH * HEIGHT; i += 1) {
+    colour[i * 3] = 255 - (cyan[i] ?? 0);
+    colour[i * 3 + 1] = 255 - (magenta[i] ?? 0);
+    colour[i * 3 + 2] = 255 - (yellow[i] ?? 0);
+  }
+  const look = Buffer.from(colour);
+  for (let i = 0; i < black.length; i += 1) if (black[i] === 1) look.fill(0, i * 3, i * 3 + 3);
   const picture = join(outputDir, cardFileName(card.number, ''));
-  writePng(picture, (i) => (black[i] === 1 ? [0, 0, 0] : colour(i)));
+  writePng(picture, look);
   writePng(join(outputDir, cardFileName(card.number, '-ymc')), colour);
-  writePng(join(outputDir, cardFileName(card.number, '-k')), (i) => dot(black[i]));
-  writePng(join(outputDir, cardFileName(card.number, '-o')), (i) => dot(overlay[i]));
+  writePng(join(outputDir, cardFileName(card.number, '-k')), monoImage(black));
+  writePng(join(outputDir, cardFileName(card.number, '-o')), monoImage(overlay));
   return picture;
 }
