@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { TransportError } from '../../devices/transport.js';
 import { PrinterSimulator } from '../../sim/printer/printer-simulator.js';
 import { SimCommandError, parseSimCommand, parseSimCommands } from '../../sim/printer/sim-commands.js';
 import type { SimFault } from '../../sim/printer/printer-model.js';
@@ -69,6 +70,11 @@ export function registerSimPrinter(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       } catch (error: unknown) {
+        if (error instanceof TransportError) {
+          process.stderr.write(`GALAT / ERROR ${error.code}: ${error.message}\n`);
+          process.exitCode = 1;
+          return;
+        }
         process.exitCode = reportError(error);
       }
     });
