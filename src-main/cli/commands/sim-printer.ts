@@ -45,6 +45,7 @@ export function registerSimPrinter(program: Command): void {
           outputDir,
           faults,
           onCardPrinted: (n, png) => process.stdout.write(`printed ${n} ${png}\n`),
+          onError: (error) => process.stderr.write(`simulator: ${error instanceof Error ? error.message : String(error)}\n`),
         });
         process.stdout.write(`KTP Station printer simulator on ${flags.port}, cards to ${outputDir}\n`);
         process.stdout.write(`status ${JSON.stringify(simulator.counters())}\n`);

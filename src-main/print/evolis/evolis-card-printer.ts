@@ -53,6 +53,14 @@ type Exchange =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'fault'; readonly fault: PrinterFault };
 
+function withTimeout(work: Promise<void>, ms: number, path: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TransportError('TIMEOUT', path, `the printer took nothing for ${ms} ms`)), ms);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
 const fault = (code: PrinterFault['code'], raw: string, warning = false): PrinterFault => ({ code, raw, warning });
 
 export class EvolisCardPrinter implements CardPrinter {
@@ -209,7 +217,8 @@ export class EvolisCardPrinter implements CardPrinter {
       if (!transport.isOpen) await transport.open();
       this.reader.clear();
       transport.discardInput();
-      await transport.write(frame);
+      // A printer that stops reading would block the write for ever: the print timeout bounds it.
+      await withTimeout(transport.write(frame), this.options.printTimeoutMs, transport.path);
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const reply = this.reader.next();

@@ -19,6 +19,8 @@ export interface PrinterSimulatorOptions {
   readonly outputDir: string;
   readonly faults?: readonly SimFault[];
   readonly onCardPrinted?: (number: number, pngPath: string) => void;
+  /** A read or write failed and the simulator carried on. */
+  readonly onError?: (error: unknown) => void;
 }
 
 export class PrinterSimulator {
@@ -58,6 +60,11 @@ export class PrinterSimulator {
     await this.loop;
   }
 
+  /** Read through a method: stop() flips it while serve() awaits. */
+  private isStopped(): boolean {
+    return !this.running;
+  }
+
   private async serve(): Promise<void> {
     while (this.running) {
       let chunk: Uint8Array;
@@ -65,7 +72,10 @@ export class PrinterSimulator {
         chunk = await this.transport.read(500);
       } catch (error: unknown) {
         if (error instanceof TransportError && error.code === 'TIMEOUT') continue;
-        return;
+        if (this.isStopped() || (error instanceof TransportError && (error.code === 'CLOSED' || error.code === 'DEVICE_GONE'))) return;
+        // Anything else (a transient read error) is reported and the printer keeps listening.
+        this.options.onError?.(error);
+        continue;
       }
       for (const item of this.parser.push(chunk)) {
         const result = item.kind === 'frame' ? this.model.handle(item.frame) : this.model.badFrame();
@@ -76,8 +86,9 @@ export class PrinterSimulator {
         if (result.reply !== null) {
           try {
             await this.transport.write(result.reply);
-          } catch {
-            return;
+          } catch (error: unknown) {
+            if (this.isStopped()) return;
+            this.options.onError?.(error);
           }
         }
       }
