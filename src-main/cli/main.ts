@@ -10,6 +10,7 @@ import { registerSync } from './commands/sync.js';
 import { registerSneakernet } from './commands/sneakernet.js';
 import { registerSuket } from './commands/suket.js';
 import { registerSim } from './commands/sim.js';
+import { registerSimPrinter } from './commands/sim-printer.js';
 import { registerVersion } from './commands/version.js';
 
 /** `ktp-station`: one program, a subcommand per job; each has --help. */
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerSuket(program);
   registerSim(program);
   registerDiag(program);
+  registerSimPrinter(program);
   registerVersion(program);
   return program;
 }

@@ -65,7 +65,17 @@ export interface CardPrintProgress {
 /** A card left the printer (PRINTED), or it did not, and why. */
 export type CardPrintOutcome =
   | { readonly jobId: string; readonly printed: true; readonly warnings: readonly PrinterFault[] }
-  | { readonly jobId: string; readonly printed: false; readonly fault: PrinterFault; readonly cardFed: boolean };
+  | {
+      readonly jobId: string;
+      readonly printed: false;
+      readonly fault: PrinterFault;
+      /**
+       * Whether a blank left the feeder for this job (spoiled, or stuck in the printer).
+       * null: the printer stopped answering after it was told to print, so nobody knows yet;
+       * the desk asks the operator to look in the printer before counting the blank.
+       */
+      readonly cardFed: boolean | null;
+    };
 
 export interface PrinterIdentity {
   readonly kind: 'evolis' | 'system';

@@ -137,6 +137,15 @@ export const PrinterConfig = z.discriminatedUnion(
           SerialTransport,
           z.object({ type: z.literal('usblp'), path: z.string().min(1) }).strict(),
         ]),
+        /** Bits a dot of the Y/M/C panels: 5, 6 or 7 (32, 64 or 128 levels). */
+        colourDepth: z.union([z.literal(5), z.literal(6), z.literal(7)], { error: 'colourDepth must be 5, 6 or 7 (bits a dot of the colour panels)' }).default(6),
+        /** How colour is quantised: error diffusion keeps tones and gradients, none rounds each dot. */
+        dithering: z.enum(['floyd-steinberg', 'none'], { error: 'dithering must be "floyd-steinberg" or "none"' }).default('floyd-steinberg'),
+        replyTimeoutMs: z.number().int().min(200).max(120_000).default(5000),
+        /** How long one card's print cycle may take before the printer counts as silent. */
+        printTimeoutSeconds: z.number().int().min(5).max(600).default(60),
+        /** Ribbon prints left at which the desk is warned (RIBBON_LOW). */
+        ribbonLowAt: z.number().int().min(0).max(1000).default(10),
       })
       .strict(),
     z
