@@ -186,7 +186,11 @@ export class PrintDesk {
       if (outcome.printed) {
         this.finish(attemptId, batch.batchId, { printed: outcome.warnings }, operator);
       } else {
-        this.finish(attemptId, batch.batchId, { failed: { code: outcome.fault.code, detail: outcome.fault.raw, cardFed: outcome.cardFed } }, operator);
+        // cardFed null: the printer went silent after it was told to print; whether the card left
+        // cannot be known, so the blank is counted as used (never twice) and the desk is told to look.
+        const fed = outcome.cardFed ?? true;
+        const detail = outcome.cardFed === null ? `${outcome.fault.raw} (the printer went silent after the print command: check its output tray; the blank is counted as used)` : outcome.fault.raw;
+        this.finish(attemptId, batch.batchId, { failed: { code: outcome.fault.code, detail, cardFed: fed } }, operator);
         if (STOPS_BATCH.has(outcome.fault.code)) batch.stopRequested = true;
       }
     }
