@@ -138,6 +138,11 @@ export const StationConfig = z
       .object({ idleMinutes: z.number().int().min(1).max(240).default(15) })
       .strict()
       .default({ idleMinutes: 15 }),
+    /** The desktop window: a normal window (default), fullscreen, or kiosk (fullscreen, no way out but quitting). */
+    window: z
+      .object({ display: z.enum(['windowed', 'fullscreen', 'kiosk']).default('windowed') })
+      .strict()
+      .optional(),
   })
   .strict();
 
