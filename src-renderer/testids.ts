@@ -77,6 +77,7 @@
  *   sync-failed-only         the "Hanya yang gagal" switch
  *   sync-history-more        "Muat lebih banyak"
  *   training-link-<state>    training mode only: "Latihan gangguan" buttons (online | offline | maintenance | flaky)
+ *   core-banner              Electron only: the station core is restarting or stopping (data-state)
  */
 import type { Role } from '../src-main/contract/index.js';
 import type { PageKey } from './pages/page-keys';
@@ -151,6 +152,8 @@ export const TEST_IDS = {
   syncHistoryRow: 'sync-history-row',
   syncFailedOnly: 'sync-failed-only',
   syncHistoryMore: 'sync-history-more',
+  // Electron shell
+  coreBanner: 'core-banner',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;
