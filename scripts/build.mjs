@@ -27,7 +27,13 @@ const common = {
 await Promise.all([
   esbuild({
     ...common,
-    entryPoints: { cli: 'src-main/cli/index.ts', 'electron-main': 'src-main/electron/main.ts' },
+    entryPoints: {
+      cli: 'src-main/cli/index.ts',
+      'electron-main': 'src-main/electron/main.ts',
+      // The Station core off the window's thread: Electron utilityProcess, or a Node worker.
+      'core-utility': 'src-main/electron/core-utility-entry.ts',
+      'core-worker': 'src-main/core/process/worker-entry.ts',
+    },
     outdir: out,
     format: 'esm',
     outExtension: { '.js': '.js' },

@@ -100,6 +100,7 @@
  *   camera-video             the live preview <video>; camera-guide: the face guide over it
  *   camera-capture           "Ambil foto dari kamera"
  *   camera-fallback          the notice that no camera is available and the training sample is used
+ *   core-banner              Electron only: the station core is restarting or stopping (data-state)
  */
 import type { Role } from '../src-main/contract/index.js';
 import type { PageKey } from './pages/page-keys';
@@ -218,6 +219,8 @@ export const TEST_IDS = {
   cameraGuide: 'camera-guide',
   cameraCapture: 'camera-capture',
   cameraFallback: 'camera-fallback',
+  // Electron shell
+  coreBanner: 'core-banner',
 } as const;
 
 export const roleButtonTestId = (role: Role): `role-button-${Role}` => `role-button-${role}`;

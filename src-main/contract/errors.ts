@@ -27,6 +27,7 @@ export const ErrorCode = z.enum([
   'STORE_MIGRATION_CHANGED',
   'STORE_NEWER_THAN_APP',
   'STORE_UNAVAILABLE',
+  'CORE_UNAVAILABLE',
   // records
   'ILLEGAL_TRANSITION',
   'INVALID_CAPTURE',

@@ -22,6 +22,16 @@ export const events = {
     summary: 'A capture device changed state (SIAP / SIBUK / TIDAK_TERHUBUNG / GALAT) or diagnostics; carries every device.',
     payload: z.object({ devices: z.array(DeviceStatus) }),
   }),
+  'core.state': defineEvent({
+    summary: 'Electron host only: the station core (off the window thread) is starting, running, restarting after a crash, or stopping. The web host never sends it.',
+    payload: z.object({
+      state: z.enum(['starting', 'running', 'restarting', 'stopping', 'stopped', 'failed']),
+      /** Restarts since launch. */
+      restarts: z.number().int().min(0),
+      /** While restarting: the wait before the next attempt. */
+      retryInMs: z.number().int().min(0).nullable(),
+    }),
+  }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -7,7 +7,7 @@ import { createLogger } from './logger.js';
 import { createStation } from './station.js';
 import type { Station } from './station.js';
 import { regionDirectory, resolveSetup } from './setup.js';
-import type { KeyProtector } from '../security/data-key.js';
+import type { DataKey, KeyProtector } from '../security/data-key.js';
 import { startCentralEmulator } from '../sim/central/emulator.js';
 import type { CentralEmulator } from '../sim/central/emulator.js';
 import { NO_FAULTS } from '../sim/central/faults.js';
@@ -23,6 +23,8 @@ export interface BootOptions {
   consoleLevel?: Level | 'silent';
   env?: NodeJS.ProcessEnv;
   keyProtector?: KeyProtector;
+  /** Loads the data key of the resolved data folder elsewhere (the Electron core asks main, which holds safeStorage). */
+  provideDataKey?: (dataDir: string) => Promise<DataKey>;
 }
 
 export interface BootedStation {
@@ -59,12 +61,14 @@ export async function bootStation(options: BootOptions): Promise<BootedStation> 
       setup.central = { url: emulator.url, publicKeyPem: emulator.publicKeyPem, credential, probeIntervalSeconds: 5 };
     }
     const trainingCentral = emulator;
+    const providedKey = options.provideDataKey ? await options.provideDataKey(setup.dataDir) : undefined;
     station = createStation({
       setup,
       logger,
       host: options.host,
       regions: await regionDirectory(),
       ...(options.keyProtector ? { keyProtector: options.keyProtector } : {}),
+      ...(providedKey ? { dataKey: providedKey } : {}),
       ...(trainingCentral ? { trainingLink: (state: TrainingLinkState) => trainingCentral.setFaults(trainingFaults(state)) } : {}),
     });
   } catch (error: unknown) {

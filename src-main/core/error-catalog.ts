@@ -205,6 +205,13 @@ export const errorCatalog: Readonly<Record<ErrorCode, ErrorCatalogEntry>> = {
       en: 'The station is running. Close it first, then try again.',
     },
   },
+  CORE_UNAVAILABLE: {
+    status: 503,
+    message: {
+      id: 'Inti station sedang dimulai ulang atau dihentikan. Tunggu sampai pemberitahuan hilang, lalu ulangi. Bila Anda baru saja menyimpan, periksa daftar rekaman sebelum menyimpan lagi.',
+      en: 'The station core is restarting or shutting down. Wait until the notice goes away, then try again. If you were just saving, check the records list before saving again.',
+    },
+  },
   DATA_KEY_UNUSABLE: {
     status: 500,
     message: {

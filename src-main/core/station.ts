@@ -3,7 +3,7 @@ import type { StationStatus } from '../contract/status.js';
 import { EnrollmentService } from '../recording/enrollment-service.js';
 import type { RegionDirectory } from '../reference/regions.js';
 import { keyFileProtector, loadOrCreateDataKey } from '../security/data-key.js';
-import type { KeyProtector } from '../security/data-key.js';
+import type { DataKey, KeyProtector } from '../security/data-key.js';
 import { openStationStore } from '../store/station-store.js';
 import { ConnectivityMonitor } from '../sync/connectivity.js';
 import { SyncService } from '../sync/sync-service.js';
@@ -70,6 +70,8 @@ export interface CreateStationOptions {
   regions: RegionDirectory;
   /** How the station data key is protected: Electron's safeStorage, else the key file. */
   keyProtector?: KeyProtector;
+  /** The data key already loaded by the host (Electron main holds safeStorage; the core runs apart). */
+  dataKey?: DataKey;
   now?: () => Date;
   /** Training mode's embedded central: plays outages on request. */
   trainingLink?: (state: TrainingLinkState) => Promise<void>;
@@ -79,7 +81,7 @@ export interface CreateStationOptions {
   deviceOptions?: StationDevicesOptions & Pick<DeviceHandlerDeps, 'capture' | 'reconnectWaitMs'>;
 }
 
-export function createStation({ setup, logger, host, regions, keyProtector, now, trainingLink, syncOptions, deviceOptions }: CreateStationOptions): Station {
+export function createStation({ setup, logger, host, regions, keyProtector, dataKey: providedKey, now, trainingLink, syncOptions, deviceOptions }: CreateStationOptions): Station {
   const startedAt = (now ?? (() => new Date()))();
   const events = new EventBus();
   const unlock = lockDataDir(setup.dataDir);
@@ -92,7 +94,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, now,
     throw error;
   }
   try {
-    dataKey = loadOrCreateDataKey({ dataDir: setup.dataDir, protector: keyProtector ?? keyFileProtector() });
+    dataKey = providedKey ?? loadOrCreateDataKey({ dataDir: setup.dataDir, protector: keyProtector ?? keyFileProtector() });
   } catch (error: unknown) {
     store.close();
     unlock();

@@ -1,83 +1,110 @@
-// The desktop shell: creates the window and wires the preload bridge to the Station core.
-// Nothing of substance lives here; everything it calls is tested on plain Node.
-import { dirname, join } from 'node:path';
+// The desktop shell: one window, the Station core in a utilityProcess, and main brokering a
+// MessagePort between them. Everything below is wiring; each piece is tested on plain Node.
+import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, safeStorage } from 'electron';
-import { bootStation } from '../core/boot.js';
-import type { BootedStation } from '../core/boot.js';
-import { isStationError } from '../core/station-error.js';
-import { chooseKeyProtector, keyFileProtector } from '../security/data-key.js';
-import type { KeyProtector } from '../security/data-key.js';
-import { wireBridge } from './bridge.js';
+import { BrowserWindow, MessageChannelMain, app, dialog, ipcMain, safeStorage, screen, session } from 'electron';
+import type { MessagePortMain } from 'electron';
+import { CoreSupervisor } from '../core/process/core-supervisor.js';
+import type { CoreState } from '../core/process/core-supervisor.js';
+import { coreArgs } from './flags.js';
+import { appUrlCheck, hardenContents, hardenSession, windowPreferences } from './hardening.js';
+import { CONNECT_CHANNEL } from './ipc-channels.js';
+import { electronKeyProtector, provideDataKey } from './key-protection.js';
+import { PortBroker } from './port-broker.js';
+import { watchRenderer } from './renderer-watchdog.js';
+import { launchCoreUtility } from './utility-launcher.js';
+import { DEFAULT_WINDOW, loadWindowState, saveWindowState } from './window-state.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const rendererDir = join(here, '..', 'renderer');
-const rendererIndex = join(rendererDir, 'index.html');
-const rendererRoot = pathToFileURL(rendererDir).href;
+const rendererIndex = join(here, '..', 'renderer', 'index.html');
+const isAppUrl = appUrlCheck(pathToFileURL(join(here, '..', 'renderer')).href);
+const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
 
-function flag(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
+if (!app.requestSingleInstanceLock()) {
+  // A second launch: the first instance focuses its window (below); this one ends.
+  app.quit();
+} else {
+  void start();
 }
 
-function createWindow(): BrowserWindow {
+let mainWindow: BrowserWindow | null = null;
+
+function createWindow(state: Extract<CoreState, { state: 'running' }>): BrowserWindow {
+  const saved = state.display === 'windowed' ? loadWindowState(windowStateFile(), screen.getAllDisplays().map((d) => d.workArea)) : null;
   const window = new BrowserWindow({
-    width: 1366,
-    height: 800,
+    ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : DEFAULT_WINDOW),
     title: 'KTP Station',
     show: false,
-    webPreferences: {
-      preload: join(here, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    kiosk: state.display === 'kiosk',
+    fullscreen: state.display !== 'windowed',
+    webPreferences: windowPreferences(join(here, 'preload.cjs')),
   });
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  if (saved?.maximized === true) window.maximize();
   window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    if (state.display !== 'windowed') return;
+    const bounds = window.getNormalBounds();
+    saveWindowState(windowStateFile(), { ...bounds, maximized: window.isMaximized() });
+  });
   void window.loadFile(rendererIndex);
   return window;
 }
 
-/**
- * The station data key is wrapped by the OS keychain through safeStorage. On Linux without a
- * keyring safeStorage falls back to a fixed password ("basic_text"), which protects nothing:
- * then the key file (0600) is used, and diagnostics warn about it.
- */
-function dataKeyProtector(): KeyProtector {
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return keyFileProtector();
-  return chooseKeyProtector(safeStorage);
-}
-
 async function start(): Promise<void> {
   await app.whenReady();
-  let booted: BootedStation;
-  try {
-    booted = await bootStation({
-      configFlag: flag('--config'),
-      dataFlag: flag('--data'),
-      host: 'electron',
-      keyProtector: dataKeyProtector(),
-    });
-  } catch (error: unknown) {
-    const text = isStationError(error) ? `${error.text.id}\n\n${error.text.en}` : String(error);
-    dialog.showErrorBox('KTP Station', text);
-    app.exit(2);
-    return;
-  }
-  const unwire = wireBridge({
-    ipcMain,
-    station: booted.station,
-    isTrustedUrl: (url) => url.startsWith(rendererRoot),
-    windows: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+  const protector = electronKeyProtector(process.platform, safeStorage);
+  let supervisor: CoreSupervisor<MessagePortMain> | null = null;
+  const log = (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown>) => {
+    if (supervisor !== null) supervisor.log(level, message, fields);
+    else process.stderr.write(`${message} ${JSON.stringify(fields)}\n`);
+  };
+  const broker = new PortBroker<MessagePortMain>({
+    attach: (connection, port) => supervisor?.attach(connection, port) ?? false,
+    createChannel: () => new MessageChannelMain(),
+    isAppUrl,
+    log,
   });
-  createWindow();
-  app.on('window-all-closed', () => {
-    unwire();
-    void booted.shutdown().then(() => app.quit());
+  const core = new CoreSupervisor<MessagePortMain>({
+    launch: () => launchCoreUtility(join(here, 'core-utility.js'), coreArgs(process.argv)),
+    provideDataKey: (dataDir) => provideDataKey(dataDir, protector),
+    onLog: (level, message, fields) => process.stderr.write(`[${level}] ${message} ${JSON.stringify(fields)}\n`),
+    onState: (state) => {
+      broker.coreState(state);
+      if (state.state === 'running' && mainWindow === null) mainWindow = createWindow(state);
+      if (state.state === 'failed') {
+        dialog.showErrorBox('KTP Station', `${state.error.message.id}\n\n${state.error.message.en}`);
+        app.exit(2);
+      }
+    },
   });
-}
 
-void start();
+  hardenSession(session.defaultSession, isAppUrl, (message, fields) => log('warn', message, fields));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents, (message, fields) => log('warn', message, fields));
+  });
+  app.on('browser-window-created', (_event, window) => {
+    watchRenderer(window, window.webContents, { hangGraceMs: 10_000, log });
+    const id = window.webContents.id;
+    window.on('closed', () => broker.forget(id));
+  });
+  ipcMain.on(CONNECT_CHANNEL, (event) => {
+    broker.connect(event.sender, event.senderFrame?.url ?? '');
+  });
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // A clean shutdown waits for the core to finish its calls in flight (a commit) and close the store.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quitting = true;
+    void core.stop().then(() => app.exit(0));
+  });
+  app.on('window-all-closed', () => app.quit());
+  supervisor = core;
+  core.start();
+}

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { StationError } from '../core/station-error.js';
 import { checkMigrationList, migrationChecksum } from './migration.js';
+import { sqliteNativeBinding } from './native-binding.js';
 import type { Migration } from './migration.js';
 
 export type StationDatabase = Database.Database;
@@ -49,9 +50,10 @@ export function openStationDatabase({ file, migrations, logger, backupDir, now =
   checkMigrationList(migrations);
   mkdirSync(dirname(file), { recursive: true });
   const existed = existsSync(file) && statSync(file).size > 0;
+  const binding = sqliteNativeBinding();
   let db: StationDatabase;
   try {
-    db = new Database(file, { fileMustExist: false });
+    db = new Database(file, { fileMustExist: false, ...binding });
   } catch (error: unknown) {
     throw new StationError('STORE_UNAVAILABLE', { details: { file, reason: String(error) }, cause: error });
   }

@@ -33,6 +33,7 @@ import { NavBar } from './NavBar';
 import { goToPage, replacePage, useRoutePage } from './routing';
 import { TopBar } from './TopBar';
 import { TrainingBanner } from './TrainingBanner';
+import { CoreBanner } from './CoreBanner';
 
 type Phase = 'loading' | 'ready' | 'failed';
 
@@ -53,6 +54,7 @@ export function App({ connection }: { connection: StationConnection }) {
   const [pendingRole, setPendingRole] = useState<Role | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const routePage = useRoutePage();
+  const reloadShell = useCallback(() => setBootRound((n) => n + 1), []);
 
   const showError = useCallback((thrown: unknown, method: string) => {
     const payload = toErrorPayload(thrown, method);
@@ -245,6 +247,7 @@ export function App({ connection }: { connection: StationConnection }) {
         {signedIn && <NavBar pages={pages} current={activePage} badges={navBadges} />}
         <main className="ktp-main">
           <Stack gap="lg">
+            <CoreBanner client={client} onRecovered={reloadShell} />
             {linkLost && (
               <Alert color="orange" variant="light" title={t('app.linkLostTitle')} role="status">
                 {t('app.linkLost')}

@@ -221,6 +221,11 @@ export const StationConfig = z
     locale: z.enum(['id', 'en']).default('id'),
     session: SessionConfig.default(DEFAULT_SESSION_CONFIG),
     retention: RetentionConfig.default(DEFAULT_RETENTION_CONFIG),
+    /** The desktop window: a normal window (default), fullscreen, or kiosk (fullscreen, no way out but quitting). */
+    window: z
+      .object({ display: z.enum(['windowed', 'fullscreen', 'kiosk']).default('windowed') })
+      .strict()
+      .optional(),
   })
   .strict();
 
