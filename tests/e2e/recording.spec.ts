@@ -116,7 +116,9 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     expect(savedNo).toMatch(/^\d{6}-\d{8}-\d{4}$/);
     expect(registrationNo).toContain(savedNo);
     await expect(page.getByTestId('saved-content-hash')).toHaveText(/^[0-9a-f]{12}…[0-9a-f]{6}$/);
-    await expect(page.getByTestId('backlog-count')).toHaveText('1');
+    // Training mode's embedded central is online, so the record may already have left the backlog
+    // (sync.spec.ts holds central offline to see it wait there).
+    await expect(page.getByTestId('backlog-count')).toHaveText(/^[01]$/);
     await shot(page, 'wizard-saved.png');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-button').click()]);
     expect(download.suggestedFilename()).toBe(`tanda-terima-${savedNo}.pdf`);
