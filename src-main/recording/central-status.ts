@@ -24,7 +24,7 @@ export function acknowledgeContent(store: StationStore, enrollmentId: string, co
 
 /**
  * Applies one status central reported for a record's content. Every status central reports
- * implies it holds the packet, so it acknowledges too. Reports about other content (an older
+ * implies it held the packet, so it acknowledges too (except an entry reconciliation queued again). Reports about other content (an older
  * version) and moves the lifecycle does not allow are ignored; returns whether anything changed.
  */
 export function applyCentralStatus(
@@ -34,6 +34,12 @@ export function applyCentralStatus(
   const row = store.enrollments.get(report.enrollmentId);
   if (row === undefined) return 'unknown-record';
   if (row.contentHash !== report.contentHash) return 'stale';
+  // The feed may still carry reports made before central lost the record (a data loss that a
+  // reconciliation found): an entry queued again is acknowledged only by the worker's own check
+  // that central holds it now, never by an older report read from the feed.
+  const entry = store.outbox.forContent(report.enrollmentId, report.contentHash);
+  const requeuedLive = entry !== undefined && entry.requeued > 0 && (entry.state === 'PENDING' || entry.state === 'IN_FLIGHT');
+  if (requeuedLive) return 'unchanged';
   acknowledgeContent(store, report.enrollmentId, report.contentHash, report.at);
   const current = store.enrollments.get(report.enrollmentId);
   if (current === undefined) return 'unknown-record';
