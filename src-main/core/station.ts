@@ -148,12 +148,7 @@ export function createStation({ setup, logger, host, regions, keyProtector, data
   let sync: SyncService | null = null;
   if (setup.central !== null) {
     try {
-      sync = new SyncService({
-        central: setup.central,
-        sync: setup.profile.sync,
-        stationId: setup.profile.stationId,
-        regencyCode: setup.profile.region.regencyCode,
-        dataDir: setup.dataDir,
+      sync = SyncService.forSetup({ ...setup, central: setup.central }, {
         dataKey: dataKey.key,
         store,
         logger,

@@ -40,18 +40,7 @@ export async function withStoppedStationSync<T>(
     store = openStationStore(setup.dataDir, logger);
     const dataKey = loadOrCreateDataKey({ dataDir: setup.dataDir, protector: keyFileProtector() });
     const connectivity = new ConnectivityMonitor({ centralUrl: setup.central.url, intervalMs: 60_000, onChange: () => undefined });
-    sync = new SyncService({
-      central: setup.central,
-      sync: setup.profile.sync,
-      stationId: setup.profile.stationId,
-      regencyCode: setup.profile.region.regencyCode,
-      dataDir: setup.dataDir,
-      dataKey: dataKey.key,
-      store,
-      logger,
-      connectivity,
-      onChange: () => undefined,
-    });
+    sync = SyncService.forSetup({ ...setup, central: setup.central }, { dataKey: dataKey.key, store, logger, connectivity, onChange: () => undefined });
     return await work(sync, store);
   } finally {
     await sync?.stop();

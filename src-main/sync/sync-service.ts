@@ -83,6 +83,21 @@ export class SyncService {
     this.worker = worker;
   }
 
+  /** The sync service of a station with this setup (the fields every caller takes from it). */
+  static forSetup(
+    setup: { central: CentralLink; dataDir: string; profile: { sync: SyncConfig; stationId: string; region: { regencyCode: string } } },
+    deps: Omit<SyncServiceDeps, 'central' | 'sync' | 'stationId' | 'regencyCode' | 'dataDir'>,
+  ): SyncService {
+    return new SyncService({
+      central: setup.central,
+      sync: setup.profile.sync,
+      stationId: setup.profile.stationId,
+      regencyCode: setup.profile.region.regencyCode,
+      dataDir: setup.dataDir,
+      ...deps,
+    });
+  }
+
   start(): void {
     this.worker.start();
   }
