@@ -1,5 +1,6 @@
 import { PNG } from 'pngjs';
 import type { CapturePosition, ImageFormat, Modality } from '../contract/captures.js';
+import { seededRandom as random, seedOf } from './seeded-random.js';
 
 /**
  * Synthetic captures for training mode (no devices attached): drawn here, deterministic per
@@ -12,24 +13,6 @@ export interface SampleCapture {
   width: number;
   height: number;
   quality: number;
-}
-
-/** A small deterministic generator (mulberry32) so samples are the same on every station. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function seedOf(text: string): number {
-  let h = 2166136261;
-  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return h >>> 0;
 }
 
 function png(width: number, height: number, paint: (x: number, y: number) => [number, number, number]): Buffer {

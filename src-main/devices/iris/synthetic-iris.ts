@@ -3,6 +3,8 @@
  * pupil, a textured iris (radial furrows and crypts), bright sclera and skin, and eyelids that
  * cover as much of the iris as asked. Deterministic per seed.
  */
+
+import { seededRandom as random } from '../../sim/seeded-random.js';
 export interface SyntheticIrisOptions {
   width?: number;
   height?: number;
@@ -13,17 +15,6 @@ export interface SyntheticIrisOptions {
   blur?: number;
   irisRadius?: number;
   pupilRadius?: number;
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const EYELID_GRAY = 175;

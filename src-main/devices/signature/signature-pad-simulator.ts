@@ -12,6 +12,7 @@ import {
   StuReport,
   StuStatusCode as Status,
 } from './stu-reports.js';
+import { seededRandom as random } from '../../sim/seeded-random.js';
 
 /** Faults the simulator can be told to show, at will. */
 export interface SignaturePadFaults {
@@ -41,17 +42,6 @@ export const STU_540_PROFILE: SignaturePadProfile = {
   firmware: [2, 11],
   capability: { maxX: 10800, maxY: 6480, maxPressure: 1023, screenWidth: 800, screenHeight: 480, maxReportRate: 200, resolution: 2540 },
 };
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A procedural signature in pad coordinates: a looping name stroke, a second word and an

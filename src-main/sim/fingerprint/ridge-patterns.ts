@@ -1,4 +1,5 @@
 import type { FingerPosition } from '../../contract/captures.js';
+import { seededRandom as random, seedOf } from '../seeded-random.js';
 
 /**
  * The simulator's fixture set: one synthetic fingerprint per finger position, 256 × 288 pixels
@@ -32,23 +33,6 @@ const CLASSES: Record<FingerPosition, RidgeClass> = {
 
 export function ridgeClassOf(position: FingerPosition): RidgeClass {
   return CLASSES[position];
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function seedOf(text: string): number {
-  let h = 2166136261;
-  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return h >>> 0;
 }
 
 /** Ridge phase (in pixels of ridge-normal distance) at (x, y) for a class around core (cx, cy). */
