@@ -5,6 +5,7 @@ import type { ManagedDeviceConfig } from '../devices/device-manager.js';
 import type { DeviceProfileRegistry } from '../devices/device-profile.js';
 import { listSerialPorts } from '../devices/discovery.js';
 import type { PortLister } from '../devices/discovery.js';
+import { listHidPorts, NodeHidTransport } from '../devices/hid/node-hid-transport.js';
 import { defaultDeviceRegistry } from '../devices/registry.js';
 import { SerialTransport } from '../devices/serial/serial-transport.js';
 import type { StationSetup } from './config/profile.js';
@@ -36,7 +37,12 @@ export function createStationDevices(setup: StationSetup, logger: Logger, onChan
     onChange,
     ...(options.retryMs === undefined ? {} : { retryMs: options.retryMs }),
     ...(options.healthMs === undefined ? {} : { healthMs: options.healthMs }),
-    makeTransport: (config) => (config.transport.type === 'serial' ? new SerialTransport({ path: config.transport.path, baudRate: config.transport.baudRate }) : null),
+    makeTransport: (config) => {
+      const t = config.transport;
+      if (t.type === 'serial') return new SerialTransport({ path: t.path, baudRate: t.baudRate });
+      if (t.type === 'hid') return new NodeHidTransport({ vendorId: t.vendorId, productId: t.productId, serialNumber: t.serialNumber });
+      return null;
+    },
   });
-  return { manager, registry, listers: [listSerialPorts] };
+  return { manager, registry, listers: [listSerialPorts, listHidPorts] };
 }

@@ -30,6 +30,8 @@ import type { StationDevicesOptions } from './devices-setup.js';
 import { deviceHandlers } from './services/device-handlers.js';
 import type { DeviceHandlerDeps } from './services/device-handlers.js';
 import { diagHandlers } from './services/diag-handlers.js';
+import { serialDriverHandshakes } from '../diagnostics/driver-handshake.js';
+import { managedDeviceProbe } from '../diagnostics/managed-probe.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
 import type { StationSetup } from './config/profile.js';
@@ -78,7 +80,7 @@ export interface CreateStationOptions {
   /** Timing overrides for the sync worker (tests, benches). */
   syncOptions?: Partial<SyncWorkerOptions>;
   /** Device manager and capture timing overrides (tests). */
-  deviceOptions?: StationDevicesOptions & Pick<DeviceHandlerDeps, 'capture' | 'reconnectWaitMs'>;
+  deviceOptions?: StationDevicesOptions & Pick<DeviceHandlerDeps, 'capture' | 'signature' | 'reconnectWaitMs'>;
 }
 
 export function createStation({ setup, logger, host, regions, keyProtector, dataKey: providedKey, now, trainingLink, syncOptions, deviceOptions }: CreateStationOptions): Station {
@@ -252,9 +254,15 @@ export function createStation({ setup, logger, host, regions, keyProtector, data
       enrollments,
       logger,
       ...(deviceOptions?.capture ? { capture: deviceOptions.capture } : {}),
+      ...(deviceOptions?.signature ? { signature: deviceOptions.signature } : {}),
       ...(deviceOptions?.reconnectWaitMs === undefined ? {} : { reconnectWaitMs: deviceOptions.reconnectWaitMs }),
     }),
-    ...diagHandlers({ setup, centralUrl: () => setup.central?.url ?? null, ...(now ? { now } : {}) }),
+    ...diagHandlers({
+      setup,
+      centralUrl: () => setup.central?.url ?? null,
+      devices: { handshakeFor: serialDriverHandshakes(devices.registry, 5000), managedProbe: managedDeviceProbe(devices.manager) },
+      ...(now ? { now } : {}),
+    }),
     ...accountHandlers({ mode: setup.mode, accounts, sessions, reauth, policy: sessionConfig, audit: auditNow }),
     ...auditHandlers({ store, stationId: setup.profile.stationId, ...(now ? { now } : {}) }),
     ...retentionHandlers(retention),

@@ -3,6 +3,7 @@ import type { LocalizedText } from '../contract/errors.js';
 import type { DeviceKind, DeviceState, DeviceStatus } from '../contract/devices.js';
 import type { DeviceProfile, DeviceProfileRegistry, DeviceSession, SimulatedDevice, SimulatorControls } from './device-profile.js';
 import { describeSensorFault, isSensorError } from './fingerprint/sensor-error.js';
+import { describeHidDriverFault } from './hid/hid-driver-faults.js';
 import { TransportError } from './transport.js';
 import type { DeviceTransport } from './transport.js';
 import { describeTransportFault } from './transport-errors.js';
@@ -34,6 +35,11 @@ export interface DeviceManagerOptions {
   onChange?: (devices: DeviceStatus[]) => void;
   now?: () => Date;
 }
+
+/** What `handshakeNow` found: the device answered (or is busy answering a capture), or why not. */
+export type HandshakeNow =
+  | { ok: true; status: DeviceStatus; latencyMs: number | null; busy: boolean }
+  | { ok: false; status: DeviceStatus; latencyMs: number | null };
 
 export class DeviceUnavailableError extends Error {
   constructor(
@@ -224,6 +230,48 @@ export class DeviceManager {
     return this.view(entry);
   }
 
+  /** The configured device at `index` of the config's `devices` list. */
+  atIndex(index: number): DeviceStatus | null {
+    const entry = this.entries[index];
+    return entry === undefined ? null : this.view(entry);
+  }
+
+  /**
+   * A handshake now, for the technician's diagnosis: a ready, idle device is asked its idle
+   * check; one that is not ready is connected again at once (instead of at the next retry); a
+   * device busy with a capture is left alone (it is answering). A device that fails the check
+   * is marked so, exactly as the idle health check would.
+   */
+  async handshakeNow(id: string): Promise<HandshakeNow> {
+    const entry = this.require(id);
+    if (entry.transport === null || entry.profile === undefined) return { ok: false, status: this.view(entry), latencyMs: null };
+    if (entry.checking !== null) await entry.checking;
+    if (entry.busy) return { ok: true, status: this.view(entry), latencyMs: null, busy: true };
+    const started = performance.now();
+    const session = entry.session;
+    if (session === null) {
+      if (entry.connecting) await this.waitUntilReady(id, this.retryMs + 5000);
+      else await this.connect(entry);
+      const latencyMs = Math.round(performance.now() - started);
+      return entry.session === null ? { ok: false, status: this.view(entry), latencyMs } : { ok: true, status: this.view(entry), latencyMs, busy: false };
+    }
+    const check = session.check().then(
+      () => null,
+      (error: unknown) => error ?? new Error('check failed'),
+    );
+    entry.checking = check.then(() => undefined);
+    const failure = await check;
+    entry.checking = null;
+    const latencyMs = Math.round(performance.now() - started);
+    if (failure === null) return { ok: true, status: this.view(entry), latencyMs, busy: false };
+    if (entry.session === session) {
+      entry.session = null;
+      this.failed(entry, failure, 'handshake');
+      await entry.transport.close().catch(() => undefined);
+    }
+    return { ok: false, status: this.view(entry), latencyMs };
+  }
+
   /** The driver reported that the device stopped answering or went away during a job. */
   markLost(id: string, error: unknown): void {
     const entry = this.require(id);
@@ -290,6 +338,7 @@ export class DeviceManager {
     const at = this.now().toISOString();
     const path = entry.transport?.path ?? entry.id;
     let state: DeviceState = 'GALAT';
+    const hidFault = describeHidDriverFault(error);
     if (error instanceof TransportError) {
       entry.lastError = { code: error.code, message: describeTransportFault(error.code, path), at };
       if (error.code === 'PORT_MISSING' || error.code === 'DEVICE_GONE') {
@@ -312,6 +361,9 @@ export class DeviceManager {
       }
       const code = fault.kind === 'transport' ? (fault.error.code === 'TIMEOUT' ? 'HANDSHAKE_TIMEOUT' : fault.error.code) : fault.kind === 'confirm' ? `HANDSHAKE_${fault.confirm.name}` : 'HANDSHAKE_CORRUPT';
       entry.lastError = { code, message: describeSensorFault(fault), at };
+    } else if (hidFault !== null) {
+      entry.handshake = false;
+      entry.lastError = { code: `HANDSHAKE_${hidFault.code}`, message: hidFault.message, at };
     } else {
       entry.lastError = {
         code: stage === 'open' ? 'OPEN_FAILED' : 'HANDSHAKE_FAILED',

@@ -165,10 +165,15 @@ export async function checkDevice(probe: DeviceProbe): Promise<DiagCheck[]> {
           `Pengguna station tidak boleh membuka ${device.address} untuk baca/tulis (${access.errno}).`,
           `The station's user may not open ${device.address} for reading and writing (${access.errno}).`,
         ),
-        fix: text(
-          'Tambahkan pengguna station ke grup dialout (`sudo usermod -aG dialout PENGGUNA`), lalu keluar dan masuk lagi; atau pasang aturan udev yang memberi perangkat ke grup itu.',
-          'Add the station\'s user to the dialout group (`sudo usermod -aG dialout USER`), then log out and in again; or install a udev rule that gives the device to that group.',
-        ),
+        fix: device.address.startsWith('HID')
+          ? text(
+              'Pasang aturan udev station (`/usr/lib/udev/rules.d/70-ktp-station.rules`, ikut paket deb) atau aturan yang memberi hidraw perangkat ini ke grup plugdev, jalankan `sudo udevadm control --reload && sudo udevadm trigger`, lalu cabut dan pasang lagi perangkat.',
+              'Install the station\'s udev rule (`/usr/lib/udev/rules.d/70-ktp-station.rules`, shipped in the deb) or one that gives this device\'s hidraw node to the plugdev group, run `sudo udevadm control --reload && sudo udevadm trigger`, then unplug and replug the device.',
+            )
+          : text(
+              'Tambahkan pengguna station ke grup dialout (`sudo usermod -aG dialout PENGGUNA`), lalu keluar dan masuk lagi; atau pasang aturan udev yang memberi perangkat ke grup itu.',
+              'Add the station\'s user to the dialout group (`sudo usermod -aG dialout USER`), then log out and in again; or install a udev rule that gives the device to that group.',
+            ),
         facts: { errno: access.errno },
       }),
       afterFailure('busy', 'permission'),
@@ -181,6 +186,9 @@ export async function checkDevice(probe: DeviceProbe): Promise<DiagCheck[]> {
   const busy = probe.busy ? await probe.busy() : null;
   if (busy === null) {
     checks.push(skip({ ...base, id: `${prefix}.busy`, title: titles.busy, code: 'NOT_KNOWABLE', cause: text('Tidak dapat diketahui di sistem ini.', 'Cannot be known on this system.') }));
+  } else if (busy.busy && busy.heldByStation && probe.managed === true) {
+    // Inside the running station: the port is its own, and the handshake goes through its driver.
+    checks.push(pass({ ...base, id: `${prefix}.busy`, title: titles.busy, observed: `this station (PID ${busy.holderPid ?? '?'})`, facts: { holderPid: busy.holderPid } }));
   } else if (busy.busy && busy.heldByStation) {
     checks.push(pass({ ...base, id: `${prefix}.busy`, title: titles.busy, observed: `station PID ${busy.holderPid ?? '?'}`, facts: { holderPid: busy.holderPid } }));
     checks.push(
@@ -282,8 +290,14 @@ export function unprobedDeviceChecks(device: DeviceConfig, index: number): DiagC
     warn({
       ...base,
       code: 'NO_PROBE',
-      cause: text('Perangkat HID ini diperiksa oleh pengelola perangkat, yang belum ada di versi ini.', 'This HID device is checked by the device manager, which this build does not have yet.'),
-      fix: text('Periksa lampu dan kabel perangkat; gunakan halaman perangkat bila tersedia.', 'Check the device\'s light and cable; use the devices page when available.'),
+      cause: text(
+        'Perangkat HID diperiksa oleh pengelola perangkat station yang berjalan, bukan dari baris perintah.',
+        'HID devices are checked by the running station\'s device manager, not from the command line.',
+      ),
+      fix: text(
+        'Jalankan station, lalu buka halaman Diagnostik (Jalankan diagnosis); periksa juga lampu dan kabel perangkat.',
+        'Start the station and open the Diagnostik page (Run diagnosis); also check the device\'s light and cable.',
+      ),
     }),
   ];
 }

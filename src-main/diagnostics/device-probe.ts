@@ -47,6 +47,11 @@ export interface DeviceLastError {
  */
 export interface DeviceProbe {
   readonly device: ConfiguredDevice;
+  /**
+   * The probe talks through the running station's device manager: a port the station holds is
+   * its own, and the handshake goes through the driver that holds it.
+   */
+  readonly managed?: boolean;
   /** Is it there? A serial port's path exists and is a character device. */
   locate(): Promise<LocateResult>;
   /** May this process open it for reading and writing? */

@@ -14,8 +14,11 @@ export interface DiagnoseStationOptions {
   runningPid: number | null;
   /** From the device drivers; a kind without one gets its handshake skipped, saying so. */
   handshakeFor?: DeviceProbeFactory['handshakeFor'];
-  /** The device manager's own probes, when it runs; they win over the filesystem's serial probe. */
-  managedProbe?: (device: DeviceConfig, index: number) => DeviceProbe | null;
+  /**
+   * The device manager's own probes, when it runs: given the filesystem's probe of the device
+   * (serial ports), it returns the probe to use.
+   */
+  managedProbe?: (device: DeviceConfig, index: number, filesystem: DeviceProbe | null) => DeviceProbe | null;
   checkAccess?: DeviceProbeFactory['checkAccess'];
   minFreeMiB?: number;
   timeoutMs?: number;
@@ -23,7 +26,7 @@ export interface DiagnoseStationOptions {
   now?: () => Date;
 }
 
-/** This build has no device drivers of its own yet: the device manager brings them. */
+/** No handshakes: every device's handshake step is skipped, saying so (tests of the other steps). */
 export const NO_DRIVERS: DeviceProbeFactory['handshakeFor'] = () => null;
 
 /** One diagnosis of a station from its setup: what the CLI and diag.run both call. */
@@ -37,7 +40,10 @@ export function diagnoseStation(options: DiagnoseStationOptions): Promise<DiagRe
     setup: options.setup,
     centralUrl: options.centralUrl,
     runningPid: options.runningPid,
-    probeFor: (device, index) => options.managedProbe?.(device, index) ?? probeForDevice(device, index, factory),
+    probeFor: (device, index) => {
+      const filesystem = probeForDevice(device, index, factory);
+      return options.managedProbe === undefined ? filesystem : options.managedProbe(device, index, filesystem);
+    },
     ...(options.minFreeMiB === undefined ? {} : { minFreeMiB: options.minFreeMiB }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     ...(options.lookup ? { lookup: options.lookup } : {}),

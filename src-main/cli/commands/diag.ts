@@ -5,7 +5,9 @@ import { InvalidArgumentError } from 'commander';
 import { resolveConfigPath } from '../../core/config/load.js';
 import { resolveSetup } from '../../core/setup.js';
 import { stationHolder } from '../../core/station-lock.js';
+import { defaultDeviceRegistry } from '../../devices/registry.js';
 import { diagnoseStation } from '../../diagnostics/diagnose-station.js';
+import { serialDriverHandshakes } from '../../diagnostics/driver-handshake.js';
 import { DEFAULT_MIN_FREE_MIB } from '../../diagnostics/disk-check.js';
 import { formatReport } from '../../diagnostics/format-report.js';
 import { buildSupportBundle } from '../../diagnostics/support-bundle.js';
@@ -50,6 +52,8 @@ export function registerDiag(program: Command): void {
           setup,
           centralUrl: setup.central?.url ?? null,
           runningPid: stationHolder(setup.dataDir),
+          // The station is stopped or holds its ports: the drivers' own probes, run here.
+          handshakeFor: serialDriverHandshakes(defaultDeviceRegistry(), flags.timeoutMs),
           minFreeMiB: flags.minFreeMib,
           timeoutMs: flags.timeoutMs,
         });

@@ -1,6 +1,7 @@
 import type { DeviceStatus } from '../../contract/devices.js';
 import { DeviceUnavailableError } from '../../devices/device-manager.js';
 import { describeSensorFault, isSensorError } from '../../devices/fingerprint/sensor-error.js';
+import { describeHidDriverFault } from '../../devices/hid/hid-driver-faults.js';
 import { TransportError } from '../../devices/transport.js';
 import { describeTransportFault } from '../../devices/transport-errors.js';
 import { StationError } from '../station-error.js';
@@ -31,6 +32,11 @@ export function deviceStationError(error: unknown, device: DeviceStatus | null):
       message,
       details: { ...deviceDetails, step: fault.step, fault: fault.kind === 'transport' ? fault.error.code : fault.reason },
     });
+  }
+  const hidFault = describeHidDriverFault(error);
+  if (hidFault !== null) {
+    const code = hidFault.category === 'capture' ? 'CAPTURE_FAILED' : hidFault.category === 'busy' ? 'DEVICE_BUSY' : 'DEVICE_FAULT';
+    return new StationError(code, { message: hidFault.message, details: { ...deviceDetails, fault: hidFault.code, ...hidFault.details } });
   }
   if (error instanceof TransportError) {
     return new StationError(error.code === 'DEVICE_GONE' || error.code === 'PORT_MISSING' ? 'DEVICE_NOT_CONNECTED' : 'DEVICE_FAULT', {

@@ -18,3 +18,9 @@ export interface HidReportTransport extends DeviceTransport {
 export function isWellFormedReport(report: Uint8Array, maxLength = 4096): boolean {
   return report instanceof Uint8Array && report.length >= 1 && report.length <= maxLength;
 }
+
+/** A transport that speaks feature reports too (node-hid, or the in-memory pipe to a simulator). */
+export function isHidReportTransport(transport: DeviceTransport): transport is HidReportTransport {
+  const candidate = transport as Partial<HidReportTransport>;
+  return typeof candidate.getFeatureReport === 'function' && typeof candidate.sendFeatureReport === 'function';
+}

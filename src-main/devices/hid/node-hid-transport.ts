@@ -1,12 +1,12 @@
 import { access, constants } from 'node:fs/promises';
-import HID from 'node-hid';
-import type { HIDAsync } from 'node-hid';
+import type { Device as HidDeviceInfo, HIDAsync } from 'node-hid';
 import { TransportError } from '../transport.js';
 import type { TransportEvents } from '../transport.js';
 import { hidTransportError } from './hid-errors.js';
 import type { HidReportTransport } from './hid-report-transport.js';
 import { isWellFormedReport } from './hid-report-transport.js';
 import { InputQueue } from './input-queue.js';
+import type { PortLister } from '../discovery.js';
 
 /** How a HID device is named in the config: an OS path, or vendor/product (and serial) ids. */
 export type HidAddress =
@@ -17,6 +17,24 @@ function describe(address: HidAddress): string {
   if ('path' in address) return address.path;
   const hex = (n: number) => n.toString(16).padStart(4, '0');
   return `hid:${hex(address.vendorId)}:${hex(address.productId)}${address.serialNumber === undefined ? '' : `:${address.serialNumber}`}`;
+}
+
+type NodeHid = typeof import('node-hid');
+let loading: Promise<NodeHid> | null = null;
+
+/**
+ * node-hid, loaded on first use: a station with no HID device configured never needs its native
+ * part, and a machine where it cannot load (a missing libudev) still starts, its HID devices
+ * reported with the reason.
+ */
+async function nodeHid(path: string): Promise<NodeHid> {
+  loading ??= import('node-hid').then((m) => ((m as { default?: NodeHid }).default ?? m));
+  try {
+    return await loading;
+  } catch (error: unknown) {
+    loading = null;
+    throw new TransportError('IO_ERROR', path, `the HID library (node-hid) could not load on this machine: ${error instanceof Error ? error.message : String(error)}. Reinstall the station; on Linux check that libudev and libusb-1.0 are installed.`, { cause: error });
+  }
 }
 
 async function deniedOnDisk(path: string): Promise<boolean> {
@@ -60,7 +78,8 @@ export class NodeHidTransport implements HidReportTransport {
   private async resolvePath(): Promise<string> {
     if ('path' in this.address) return this.address.path;
     const { vendorId, productId, serialNumber } = this.address;
-    let listed: HID.Device[];
+    const HID = await nodeHid(this.path);
+    let listed: HidDeviceInfo[];
     try {
       listed = await HID.devicesAsync(vendorId, productId);
     } catch (error: unknown) {
@@ -76,6 +95,7 @@ export class NodeHidTransport implements HidReportTransport {
   async open(): Promise<void> {
     if (this.device !== null) return;
     const osPath = await this.resolvePath();
+    const HID = await nodeHid(this.path);
     let device: HIDAsync;
     try {
       device = await HID.HIDAsync.open(osPath);
@@ -170,8 +190,13 @@ export class NodeHidTransport implements HidReportTransport {
 
 /** HID devices attached now with this vendor id (for discovery and the Diagnostik page). */
 export async function listHidDevices(vendorId?: number): Promise<Array<{ path: string; vendorId: number; productId: number; product: string | null; serialNumber: string | null }>> {
+  const HID = await nodeHid('hid');
   const all = vendorId === undefined ? await HID.devicesAsync() : await HID.devicesAsync(vendorId, 0);
   return all.flatMap((d) =>
     d.path === undefined ? [] : [{ path: d.path, vendorId: d.vendorId, productId: d.productId, product: d.product ?? null, serialNumber: d.serialNumber ?? null }],
   );
 }
+
+/** HID devices for discovery, matched against the device profiles like serial ports. */
+export const listHidPorts: PortLister = async () =>
+  (await listHidDevices()).map((d) => ({ transport: 'hid' as const, path: d.path, vendorId: d.vendorId, productId: d.productId, manufacturer: d.product, serialNumber: d.serialNumber }));

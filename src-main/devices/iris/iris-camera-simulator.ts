@@ -16,6 +16,8 @@ export interface IrisCameraFaults {
   silent?: boolean;
   /** The camera reports this failure code instead of an image (1 no eye, 2 eye closed, …). */
   failWith?: number;
+  /** Only this many captures fail with `failWith`, then the camera sees the eye (absent: every capture fails). */
+  failCaptures?: number;
   /** Send an image of this size instead of the announced one. */
   wrongSize?: { width: number; height: number };
   /** Trailing garbage: a report of random bytes after each header. */
@@ -96,8 +98,10 @@ export class IrisCameraSimulator implements HidDeviceHandler {
     this.transfers = 0;
     this.port.sendInputReport(encodeStatus({ seq, state: IrisState.Searching, progress: 0 }));
     this.port.sendInputReport(encodeStatus({ seq, state: IrisState.Capturing, progress: 50 }));
-    if (this.faults.failWith !== undefined) {
-      this.port.sendInputReport(encodeStatus({ seq, state: IrisState.Failed, failureCode: this.faults.failWith, progress: 100 }));
+    const failing = this.faults.failWith !== undefined && (this.faults.failCaptures === undefined || this.faults.failCaptures > 0);
+    if (failing) {
+      if (this.faults.failCaptures !== undefined) this.faults.failCaptures -= 1;
+      this.port.sendInputReport(encodeStatus({ seq, state: IrisState.Failed, failureCode: this.faults.failWith ?? 0, progress: 100 }));
       return;
     }
     const scene = this.scene[eye] ?? {};

@@ -24,6 +24,8 @@ export interface SignaturePadFaults {
   vanishAfterPenReports?: number;
   /** The pad stops sending (with the pen down) after this many pen reports. */
   silentAfterPenReports?: number;
+  /** The next this-many signatures are blank: inking goes on, nobody signs. */
+  blankSignatures?: number;
   /** The pad reports itself busy (status Image). */
   busy?: boolean;
 }
@@ -153,6 +155,10 @@ export class SignaturePadSimulator implements HidDeviceHandler {
     const run = ++this.playing;
     // Fault counts are per signature, so a fault set for one capture fires in that capture.
     this.penReports = 0;
+    if (this.faults.blankSignatures !== undefined && this.faults.blankSignatures > 0) {
+      this.faults.blankSignatures -= 1;
+      return;
+    }
     const { capability } = this.profile;
     const samples: Uint8Array[] = [];
     const first = this.script[0]?.[0];

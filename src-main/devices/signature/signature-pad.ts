@@ -125,6 +125,14 @@ export class SignaturePad {
     return { model: info.modelName, serial, firmware: `${info.firmwareMajor}.${info.firmwareMinor}`, capability };
   }
 
+  /** A cheap idle check: the pad answers its status feature report and is not stuck busy. */
+  async checkReady(): Promise<void> {
+    const status = await this.feature(StuReport.Status, STATUS_BYTES, decodeStatus);
+    if (status.statusCode !== StuStatusCode.Ready && status.statusCode !== StuStatusCode.Capture) {
+      throw new SignaturePadError('NOT_READY', `the pad is busy (status ${status.statusCode}); wait for it to finish or reset it`, { status });
+    }
+  }
+
   async clearScreen(): Promise<void> {
     await this.transport.sendFeatureReport(clearScreenReport());
   }
