@@ -46,8 +46,7 @@ export function managedDeviceProbe(manager: DeviceManager): (device: DeviceConfi
       managed: true,
       async locate() {
         const seen = (await now()).status;
-        if (seen.simulated) return { found: true, resolvedPath: 'simulated' };
-        if (seen.diagnostics.found) return { found: true, resolvedPath: seen.path ?? seen.id };
+        if (seen.diagnostics.found) return { found: true, resolvedPath: seen.path ?? (seen.simulated ? 'simulated' : seen.id) };
         const last = seen.diagnostics.lastError;
         return { found: false, code: 'PORT_MISSING', errno: last?.code ?? 'ENODEV', detail: last?.message.en ?? 'not attached' };
       },

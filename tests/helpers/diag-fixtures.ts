@@ -5,9 +5,6 @@ import { createServer } from 'node:https';
 import type { Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { SerialPort } from 'serialport';
-import type { HandshakeFunction } from '../../src-main/diagnostics/device-probe.js';
-import { DEFAULT_ADDRESS, Instruction, PacketId, PacketReader, command, encodePacket } from '../../src-main/devices/fingerprint/packet.js';
 import { BIN, ROOT } from './cli.js';
 
 /** A real pseudo-terminal pair from socat: `device` is the port the station opens, `peer` the device's side. */
@@ -30,39 +27,6 @@ export async function holdLock(path: string): Promise<{ pid: number; release: ()
   // --no-fork: flock becomes `sleep`, which holds the lock under the same PID.
   return { pid: child.pid ?? -1, release: () => child.kill('SIGTERM') };
 }
-
-/**
- * The fingerprint sensor's handshake (instruction 0x17) over a real serial port, written with
- * the station's packet codec: the test's stand-in for part A's driver.
- */
-export const fingerprintHandshake =
-  (timeoutMs: number): HandshakeFunction =>
-  async ({ path, baudRate }) => {
-    const started = performance.now();
-    const port = new SerialPort({ path, baudRate, autoOpen: false });
-    await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
-    try {
-      const reader = new PacketReader({ maxPayload: 64 });
-      const answer = new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), timeoutMs);
-        port.on('data', (chunk: Buffer) => {
-          if (reader.push(chunk).some((r) => r.ok && r.packet.id === PacketId.Ack)) {
-            clearTimeout(timer);
-            resolve(true);
-          }
-        });
-      });
-      await new Promise<void>((resolve, reject) =>
-        port.write(Buffer.from(encodePacket(command(DEFAULT_ADDRESS, Instruction.Handshake))), (error) => (error ? reject(error) : resolve())),
-      );
-      const answered = await answer;
-      const latencyMs = Math.round(performance.now() - started);
-      if (!answered) return { ok: false, code: 'TIMEOUT', detail: `no acknowledge to Handshake (0x17) in ${timeoutMs} ms`, latencyMs: null };
-      return { ok: true, identity: { model: 'R30x', serial: DEFAULT_ADDRESS.toString(16), firmware: 'unknown' }, latencyMs };
-    } finally {
-      await new Promise<void>((resolve) => port.close(() => resolve()));
-    }
-  };
 
 export interface Certificates {
   caPem: string;

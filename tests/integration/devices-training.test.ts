@@ -44,8 +44,8 @@ describe('training mode: simulated devices in-process, faults rehearsed through 
     const sensor = await state('fingerprint-1', 'SIAP');
     expect(sensor).toMatchObject({ simulated: true, driver: 'r30x', diagnostics: { handshake: true, found: true } });
     const { devices } = await ok<{ devices: DeviceStatus[] }>('devices.list', {});
-    // No driver in this build for the iris camera yet: said so, not pretended.
-    expect(devices.find((d) => d.kind === 'iris')).toMatchObject({ state: 'TIDAK_TERHUBUNG', driver: null, diagnostics: { lastError: { code: 'NO_DRIVER' } } });
+    // The face camera belongs to the window (getUserMedia): the core has no driver for it, and says so.
+    expect(devices.find((d) => d.kind === 'camera')).toMatchObject({ state: 'TIDAK_TERHUBUNG', driver: null, diagnostics: { lastError: { code: 'NO_DRIVER' } } });
 
     const draft = await ok<{ id: string }>('enrollment.startDraft', { demographics: demographicsFixture() });
     await ok('training.deviceFault', { id: 'fingerprint-1', fault: 'unplug' });

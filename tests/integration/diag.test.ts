@@ -7,11 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import type { DiagCheck, DiagReport } from '../../src-main/contract/methods/diag.js';
 import { loadConfigFile } from '../../src-main/core/config/load.js';
+import { defaultDeviceRegistry } from '../../src-main/devices/registry.js';
+import { SerialTransport } from '../../src-main/devices/serial/serial-transport.js';
 import { diagnoseStation } from '../../src-main/diagnostics/diagnose-station.js';
+import { serialDriverHandshakes } from '../../src-main/diagnostics/driver-handshake.js';
+import { FingerprintSimulator } from '../../src-main/sim/fingerprint/simulator.js';
 import { openStationStore } from '../../src-main/store/station-store.js';
 import { BIN, ROOT, assertBuilt } from '../helpers/cli.js';
 import type { Certificates } from '../helpers/diag-fixtures.js';
-import { fingerprintHandshake, healthServer, holdLock, makeCertificates, ptyPair, runCliAsync } from '../helpers/diag-fixtures.js';
+import { healthServer, holdLock, makeCertificates, ptyPair, runCliAsync } from '../helpers/diag-fixtures.js';
 import { silentLogger, tempDir, testCentralPublicKeyPem } from '../helpers/station.js';
 
 const CREDENTIAL = 'station-credential-0123456789';
@@ -245,13 +249,13 @@ describe('diagnosis in-process (injected where the OS cannot be made to fail her
     return { mode: 'production' as const, profile, configPath: loaded.path, dataDir: profile.dataDir ?? home.dir };
   };
 
-  it('names a silent device TIMEOUT: the fingerprint handshake (packet codec) over a real pty gets no answer', async () => {
+  it('names a silent device TIMEOUT: the R30x driver\'s handshake over a real pty gets no answer', async () => {
     const config = writeStation('silent', { centralUrl: `http://127.0.0.1:${closedPort}`, devices: [serialDevice(pty.device)] });
     const report = await diagnoseStation({
       setup: setupOf(config),
       centralUrl: null,
       runningPid: null,
-      handshakeFor: (kind) => (kind === 'fingerprint' ? fingerprintHandshake(700) : null),
+      handshakeFor: serialDriverHandshakes(defaultDeviceRegistry(), 700),
       minFreeMiB: 1,
     });
     expect(check(report, 'device.0.found').status).toBe('pass');
@@ -260,6 +264,25 @@ describe('diagnosis in-process (injected where the OS cannot be made to fail her
     const handshake = check(report, 'device.0.handshake');
     expect(handshake).toMatchObject({ status: 'fail', code: 'TIMEOUT', facts: { lastErrorCode: 'TIMEOUT' } });
     expectExplained(handshake);
+  });
+
+  it('the CLI asks a sensor that answers through the R30x driver: handshake, password, system parameters; identity in the report', async () => {
+    const answering = await ptyPair(home.dir, 'ttyFPsim');
+    const side = new SerialTransport({ path: answering.peer, baudRate: 57600 });
+    await side.open();
+    const sim = new FingerprintSimulator({ baudRate: null, packetSize: 128 });
+    sim.attach(side);
+    try {
+      const config = writeStation('answering', { centralUrl: `http://127.0.0.1:${closedPort}`, devices: [serialDevice(answering.device)] });
+      const { report } = await diagCli(config);
+      const handshake = check(report, 'device.0.handshake');
+      expect(handshake).toMatchObject({ status: 'pass' });
+      expect(handshake.observed).toMatch(/R30x .*serial .*firmware /);
+    } finally {
+      sim.detach();
+      await side.close();
+      answering.close();
+    }
   });
 
   it('names permission denied PERMISSION_DENIED (EACCES injected: root is never denied)', async () => {
