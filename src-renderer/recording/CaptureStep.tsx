@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Grid, Group, Modal, NativeSelect, Paper, SimpleGr
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaptureException, CaptureSummary } from '../../src-main/contract/captures.js';
+import type { CaptureException, CapturePosition, CaptureSummary } from '../../src-main/contract/captures.js';
+import type { DeviceKind } from '../../src-main/contract/devices.js';
 import type { StationErrorPayload, StationMode } from '../../src-main/contract/index.js';
 import type { EnrollmentView } from '../../src-main/contract/methods/enrollment.js';
 import type { StationClient } from '../client/station-client';
@@ -32,6 +33,25 @@ interface CaptureStepProps {
 
 const MAX_ATTEMPTS = 3;
 const FINGERS = [...RIGHT_HAND, ...LEFT_HAND];
+const IRISES = ['RIGHT_IRIS', 'LEFT_IRIS'] as const;
+
+/** The core's device for each capture step; the face camera belongs to the window. */
+const DEVICE_OF_STEP: Readonly<Record<CaptureStepKey, DeviceKind | null>> = { FOTO: null, SIDIK_JARI: 'fingerprint', IRIS: 'iris', TANDA_TANGAN: 'signature' };
+
+/** One position from its device (sensor, iris camera, pad); null when the position is not that device's. */
+async function captureFromDevice(
+  client: StationClient,
+  position: CapturePosition,
+  enrollmentId: string,
+  deviceId: string,
+): Promise<{ capture: CaptureSummary; preview: { mime: string; base64: string } | null } | null> {
+  const finger = FINGERS.find((p) => p === position);
+  if (finger !== undefined) return client.call('devices.captureFingerprint', { enrollmentId, position: finger, deviceId });
+  const iris = IRISES.find((p) => p === position);
+  if (iris !== undefined) return client.call('devices.captureIris', { enrollmentId, position: iris, deviceId });
+  if (position === 'SIGNATURE') return client.call('devices.captureSignature', { enrollmentId, deviceId });
+  return null;
+}
 
 function firstOpen(slots: readonly Slot[], captures: readonly CaptureSummary[]): number {
   const index = slots.findIndex((slot) => slotCaptures(captures, slot).chosen === undefined);
@@ -57,11 +77,12 @@ function nextOpen(slots: readonly Slot[], captures: readonly CaptureSummary[], f
  * Space selects it, Tab moves between positions. After a capture focus moves to the next open
  * position (or stays for a retake when the quality is red), then to "Lanjut".
  *
- * Sidik Jari takes its images from the configured fingerprint sensor (`devices.captureFingerprint`;
- * in training mode a simulator speaking the same protocol), showing the sensor's state. The Foto
- * step has the face camera (getUserMedia) in every mode; with no camera, training mode keeps the
- * sample and says so. The other steps take training mode's images from `training.sampleCapture`;
- * without a device for them, production mode says so and captures nothing.
+ * Sidik Jari, Iris and Tanda Tangan take their images from the configured device of the step
+ * (`devices.captureFingerprint` / `captureIris` / `captureSignature`; in training mode simulators
+ * speaking the same protocols), showing the device's state. The Foto step has the face camera
+ * (getUserMedia) in every mode; with no camera, training mode keeps the sample and says so. A
+ * step with no device configured takes training mode's images from `training.sampleCapture`;
+ * production mode says so and captures nothing.
  */
 export function CaptureStep({ client, mode, step, view, previews, onView, onError, nextRef }: CaptureStepProps) {
   const { t } = useTranslation();
@@ -74,7 +95,8 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
   const tiles = useRef(new Map<string, HTMLButtonElement>());
   const training = mode === 'training';
   const devices = useDevices(client);
-  const sensor = step === 'SIDIK_JARI' ? devices?.find((d) => d.kind === 'fingerprint') : undefined;
+  const deviceKind = DEVICE_OF_STEP[step];
+  const sensor = deviceKind === null ? undefined : devices?.find((d) => d.kind === deviceKind);
   const fromSensor = sensor !== undefined;
   const canCapture = training || fromSensor;
 
@@ -121,14 +143,16 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
     if (tried >= MAX_ATTEMPTS) return;
     setBusy(true);
     onError(null);
-    const finger = FINGERS.find((position) => position === target.position);
-    if (fromSensor && finger !== undefined) {
+    if (fromSensor) {
+      const method = step === 'SIDIK_JARI' ? 'devices.captureFingerprint' : step === 'IRIS' ? 'devices.captureIris' : 'devices.captureSignature';
       try {
-        const result = await client.call('devices.captureFingerprint', { enrollmentId: view.id, position: finger, deviceId: sensor.id });
-        previews.remember(result.capture.position, result.capture.attempt, result.preview);
-        await afterCapture(index, qualityColor(result.quality) === 'red');
+        const result = await captureFromDevice(client, target.position, view.id, sensor.id);
+        if (result !== null) {
+          previews.remember(result.capture.position, result.capture.attempt, result.preview);
+          await afterCapture(index, result.capture.belowThreshold);
+        }
       } catch (thrown: unknown) {
-        onError(toErrorPayload(thrown, 'devices.captureFingerprint'));
+        onError(toErrorPayload(thrown, method));
       } finally {
         setBusy(false);
       }
@@ -288,7 +312,7 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
         <Stack gap={4}>
           <DeviceStateBadge device={sensor} />
           <Text fz="sm" c="gray.7">
-            {t('devices.fromSensor')}
+            {step === 'SIDIK_JARI' ? t('devices.fromSensor') : step === 'IRIS' ? t('devices.fromIrisCamera') : t('devices.fromSignaturePad')}
           </Text>
         </Stack>
       ) : training ? (
@@ -359,7 +383,11 @@ export function CaptureStep({ client, mode, step, view, previews, onView, onErro
               {attempts.length >= MAX_ATTEMPTS && <Text fz="sm">{t('recording.capture.noMoreAttempts')}</Text>}
               {fromSensor && busy && (
                 <Alert color="blue" variant="light" role="status" data-testid={TEST_IDS.devicePrompt}>
-                  {t('devices.placeFinger', { position: label(slot) })}
+                  {step === 'SIDIK_JARI'
+                    ? t('devices.placeFinger', { position: label(slot) })
+                    : step === 'IRIS'
+                      ? t('devices.lookIntoCamera', { position: label(slot) })
+                      : t('devices.signOnPad')}
                 </Alert>
               )}
               <Group>
