@@ -204,6 +204,14 @@ export const TEST_IDS = {
   deviceState: 'device-state',
   deviceError: 'device-error',
   devicePrompt: 'device-prompt',
+  // the Diagnostik page's devices panel: one row per device (data-device="iris-1"), its reconnect
+  // button, and in training mode the practice-fault select, count and apply button
+  devicesPanel: 'devices-panel',
+  deviceRow: 'device-row',
+  deviceReconnect: 'device-reconnect',
+  deviceFaultSelect: 'device-fault-select',
+  deviceFaultCount: 'device-fault-count',
+  deviceFaultApply: 'device-fault-apply',
   // quality checks
   qualityBelowThreshold: 'quality-below-threshold',
   diagRun: 'diag-run',

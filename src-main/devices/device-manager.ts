@@ -82,6 +82,11 @@ const NO_DRIVER: LocalizedText = {
   en: 'This station has no driver for this kind of device yet. Check the station version or the device configuration.',
 };
 
+const OPENED_BY_WINDOW: LocalizedText = {
+  id: 'Kamera wajah dibuka oleh jendela station, bukan oleh inti station. Jalankan diagnosis untuk melihat kamera yang terlihat jendela.',
+  en: 'The face camera is opened by the station window, not by the station core. Run the diagnosis to see the cameras the window sees.',
+};
+
 /**
  * Keeps every configured device connected: opens its transport, runs its driver's probe
  * handshake, publishes its state (SIAP / SIBUK / TIDAK_TERHUBUNG / GALAT) and the facts
@@ -136,7 +141,10 @@ export class DeviceManager {
         readyWaiters: new Set(),
       };
       if (transport === null) {
-        entry.lastError = { code: 'NO_DRIVER', message: NO_DRIVER, at: this.now().toISOString() };
+        entry.lastError =
+          config.kind === 'camera'
+            ? { code: 'OPENED_BY_WINDOW', message: OPENED_BY_WINDOW, at: this.now().toISOString() }
+            : { code: 'NO_DRIVER', message: NO_DRIVER, at: this.now().toISOString() };
       } else {
         transport.onDisconnect((error) => this.lost(entry, error));
       }

@@ -103,6 +103,26 @@ function handshakeFailure(code: HandshakeFaultCode, device: ConfiguredDevice, de
   }
 }
 
+/** What to do about a device that is not there: it depends on how the device is reached. */
+function notFoundFix(device: ConfiguredDevice) {
+  if (device.address === 'simulated') {
+    return text(
+      'Perangkat simulasi ini sedang "dicabut" untuk latihan. Pasang lagi lewat panel Perangkat (Pasang kabel, lalu Terapkan).',
+      'This simulated device is "unplugged" for practice. Plug it in again from the Devices panel (Plug the cable in, then Apply).',
+    );
+  }
+  if (device.address.startsWith('HID')) {
+    return text(
+      'Periksa kabel USB dan daya perangkat; lihat `lsusb` apakah perangkat muncul, lalu betulkan devices[].transport.vendorId/productId di konfigurasi.',
+      'Check the USB cable and the device\'s power; see whether `lsusb` lists the device, then correct devices[].transport.vendorId/productId in the config.',
+    );
+  }
+  return text(
+    'Periksa kabel USB dan daya perangkat; lihat `ls /dev/serial/by-id/` lalu betulkan devices[].transport.path di konfigurasi (jalur by-id tidak berubah antar-boot).',
+    'Check the USB cable and the device\'s power; look at `ls /dev/serial/by-id/` and correct devices[].transport.path in the config (a by-id path does not change between boots).',
+  );
+}
+
 function lastErrorFacts(probe: DeviceProbe): Facts {
   const last = probe.lastError();
   return last === null
@@ -138,10 +158,7 @@ export async function checkDevice(probe: DeviceProbe): Promise<DiagCheck[]> {
           located.code === 'PORT_MISSING'
             ? text(`Perangkat tidak ada di ${device.address} (${located.errno}).`, `There is no device at ${device.address} (${located.errno}).`)
             : text(`${device.address} ada, tetapi bukan perangkat (bukan character device).`, `${device.address} exists but is not a device (not a character device).`),
-        fix: text(
-          'Periksa kabel USB dan daya perangkat; lihat `ls /dev/serial/by-id/` lalu betulkan devices[].transport.path di konfigurasi (jalur by-id tidak berubah antar-boot).',
-          'Check the USB cable and the device\'s power; look at `ls /dev/serial/by-id/` and correct devices[].transport.path in the config (a by-id path does not change between boots).',
-        ),
+        fix: notFoundFix(device),
         facts: { path: device.address, errno: located.errno },
       }),
       afterFailure('permission', 'found'),

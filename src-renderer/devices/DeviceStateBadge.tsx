@@ -12,7 +12,7 @@ export function DeviceStateBadge({ device }: { device: DeviceStatus }) {
   const ready = device.state === 'SIAP' || device.state === 'SIBUK';
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Badge color={COLORS[device.state]} variant="filled" size="lg" data-testid={TEST_IDS.deviceState} data-state={device.state}>
+      <Badge color={COLORS[device.state]} variant="filled" size="lg" style={{ flexShrink: 0 }} data-testid={TEST_IDS.deviceState} data-state={device.state}>
         {t(`devices.state.${device.state}`)}
       </Badge>
       <div>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connectivity, StationStatus, StationWarning } from '../../src-main/contract/index.js';
 import type { StationClient } from '../client/station-client';
+import { DevicesPanel } from '../devices/DevicesPanel';
 import { DiagReportView } from '../diagnostics/DiagReportView';
 import { SupportBundleButton } from '../diagnostics/SupportBundleButton';
 import { useDiagnosis } from '../diagnostics/use-diagnosis';
@@ -19,7 +20,7 @@ interface DiagnostikPageProps {
   onError: (error: unknown, method: string) => void;
 }
 
-/** The technician's one screen: the whole diagnosis (devices, central step by step, clock, database, backlog, disk), the link as the station reports it, the support bundle. */
+/** The technician's one screen: the whole diagnosis (devices, central step by step, clock, database, backlog, disk), the devices live (reconnect; practice faults in training), the link as the station reports it, the support bundle. */
 export function DiagnostikPage({ client, status, onConnectivity, onError }: DiagnostikPageProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -73,6 +74,8 @@ export function DiagnostikPage({ client, status, onConnectivity, onError }: Diag
           <DiagReportView report={diagnosis.report} />
         )}
       </Paper>
+
+      <DevicesPanel client={client} mode={status?.mode ?? null} onError={onError} />
 
       <Paper withBorder p="lg" radius="md">
         <Group justify="space-between" mb="sm">

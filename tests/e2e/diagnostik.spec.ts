@@ -27,6 +27,30 @@ test.describe('Diagnostik page (training station, real Chromium)', () => {
     await expect(camera).toContainText('The station window sees no camera');
   });
 
+  test('a technician rehearses an unplugged signature pad: the panel shows it, the diagnosis names it, plugging it in brings it back', async ({ page, station }) => {
+    await page.goto(station.url);
+    await page.getByTestId('role-button-technician').click();
+    await page.getByTestId('nav-diagnostik').click();
+    await expect(page.getByTestId('diag-report')).toBeVisible({ timeout: 20_000 });
+    const pad = page.locator('[data-testid="device-row"][data-device="signature-1"]');
+    await expect(pad).toHaveAttribute('data-state', 'SIAP');
+    await expect(pad).toContainText('SIM540000001');
+    await pad.getByTestId('device-fault-select').selectOption('unplug');
+    await pad.getByTestId('device-fault-apply').click();
+    await expect(pad).toHaveAttribute('data-state', 'TIDAK_TERHUBUNG');
+    await expect(pad.getByTestId('device-error')).toContainText('Periksa kabel USB');
+    await page.getByTestId('diag-run').click();
+    const found = page.getByTestId('diag-check-device.2.found');
+    await expect(found).toHaveAttribute('data-status', 'fail');
+    await expect(found).toHaveAttribute('data-code', 'PORT_MISSING');
+    await page.getByTestId('devices-panel').screenshot({ path: screenshotPath('diagnostik-devices-panel-unplugged-id.png') });
+    await pad.getByTestId('device-fault-select').selectOption('plugIn');
+    await pad.getByTestId('device-fault-apply').click();
+    await expect(pad).toHaveAttribute('data-state', 'SIAP', { timeout: 10_000 });
+    await page.getByTestId('diag-run').click();
+    await expect(page.getByTestId('diag-check-device.2.handshake')).toHaveAttribute('data-status', 'pass');
+  });
+
   test('"Unduh paket dukungan" downloads the zip the station built', async ({ page, station }) => {
     await page.goto(station.url);
     await page.getByTestId('role-button-technician').click();

@@ -45,7 +45,7 @@ describe('training mode: simulated devices in-process, faults rehearsed through 
     expect(sensor).toMatchObject({ simulated: true, driver: 'r30x', diagnostics: { handshake: true, found: true } });
     const { devices } = await ok<{ devices: DeviceStatus[] }>('devices.list', {});
     // The face camera belongs to the window (getUserMedia): the core has no driver for it, and says so.
-    expect(devices.find((d) => d.kind === 'camera')).toMatchObject({ state: 'TIDAK_TERHUBUNG', driver: null, diagnostics: { lastError: { code: 'NO_DRIVER' } } });
+    expect(devices.find((d) => d.kind === 'camera')).toMatchObject({ state: 'TIDAK_TERHUBUNG', driver: null, diagnostics: { lastError: { code: 'OPENED_BY_WINDOW' } } });
 
     const draft = await ok<{ id: string }>('enrollment.startDraft', { demographics: demographicsFixture() });
     await ok('training.deviceFault', { id: 'fingerprint-1', fault: 'unplug' });
