@@ -204,6 +204,8 @@ export const TEST_IDS = {
   deviceState: 'device-state',
   deviceError: 'device-error',
   devicePrompt: 'device-prompt',
+  // Tinjau and the record detail: the positions flagged for the supervisor (exceptions, below threshold)
+  supervisorReview: 'supervisor-review',
   // the Diagnostik page's devices panel: one row per device (data-device="iris-1"), its reconnect
   // button, and in training mode the practice-fault select, count and apply button
   devicesPanel: 'devices-panel',

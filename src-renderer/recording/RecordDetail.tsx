@@ -10,6 +10,7 @@ import { TEST_IDS } from '../testids';
 import { CaptureSlotsGrid } from './CaptureSlots';
 import { usePreviews } from './previews';
 import { DemographicsSummary } from './ReviewStep';
+import { SupervisorReview } from './SupervisorReview';
 
 /** One record, read only: its data, status and the kept capture of each position. */
 export function RecordDetail({ client, view, onBack }: { client: StationClient; view: EnrollmentView | null; onBack: () => void }) {
@@ -51,6 +52,7 @@ export function RecordDetail({ client, view, onBack }: { client: StationClient; 
               </Table.Tbody>
             </Table>
           </Paper>
+          <SupervisorReview view={view} />
           <Paper withBorder p="lg" radius="md">
             <Title order={2} fz="lg" mb="sm">
               {t('recording.detail.captures')}

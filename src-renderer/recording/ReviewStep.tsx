@@ -7,6 +7,7 @@ import { CaptureSlotsGrid } from './CaptureSlots';
 import { DEMOGRAPHICS_FIELDS, stepOfModality } from './options';
 import type { Step } from './options';
 import type { Previews } from './previews';
+import { SupervisorReview } from './SupervisorReview';
 
 /** The resident's data as a facts table (review, record detail). */
 export function DemographicsSummary({ view }: { view: EnrollmentView }) {
@@ -59,6 +60,7 @@ export function ReviewStep({ view, previews, onGoTo }: { view: EnrollmentView; p
           <Text fw={700}>{t('recording.review.complete')}</Text>
         </Alert>
       )}
+      <SupervisorReview view={view} />
       <Paper withBorder p="md" radius="md">
         <Title order={2} fz="lg" mb="sm">
           {t('recording.review.captures')}

@@ -101,6 +101,9 @@ test.describe('Perekaman: the recording wizard in training mode', () => {
     await expect(page.getByTestId('review-missing')).toHaveCount(0);
     await expect(page.locator('[data-testid^="review-slot-"][data-done="true"]')).toHaveCount(14);
     await expect(page.getByTestId('review-slot-LEFT_LITTLE')).toContainText('Amputasi');
+    // The exception is flagged for the supervisor, with its reason.
+    await expect(page.getByTestId('supervisor-review')).toContainText('Kelingking kiri');
+    await expect(page.getByTestId('supervisor-review')).toContainText('pengecualian (Amputasi)');
     await expect(page.getByTestId('wizard-step-TINJAU')).toContainText('BUDI SANTOSO');
     await shot(page, 'wizard-TINJAU.png');
     await page.getByTestId('wizard-next').click();
