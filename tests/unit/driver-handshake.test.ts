@@ -14,7 +14,7 @@ describe('driver handshakes in the diagnosis vocabulary', () => {
     expect(handshakeFaultOf(new TransportError('TIMEOUT', '/dev/ttyUSB0', 'no answer'))).toMatchObject({ code: 'TIMEOUT' });
     const wrongPassword = new SensorError({ kind: 'confirm', step: 'password', confirm: describeConfirm(0x13) });
     expect(handshakeFaultOf(wrongPassword)).toMatchObject({ code: 'WRONG_PASSWORD' });
-    expect(handshakeFaultOf(new SensorError({ kind: 'corrupt', step: 'handshake', reason: 'checksum', detail: 'bad sum' }))).toMatchObject({ code: 'PROTOCOL_ERROR' });
+    expect(handshakeFaultOf(new SensorError({ kind: 'corrupt', step: 'handshake', reason: 'bad-checksum', detail: 'bad sum' }))).toMatchObject({ code: 'PROTOCOL_ERROR' });
     expect(handshakeFaultOf(new SignaturePadError('PROTOCOL', 'garbled capability'))).toMatchObject({ code: 'PROTOCOL_ERROR', detail: expect.stringContaining('PROTOCOL') });
     expect(handshakeFaultOf('something odd')).toMatchObject({ code: 'PROTOCOL_ERROR' });
   });
