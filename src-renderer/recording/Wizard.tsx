@@ -9,7 +9,7 @@ import { ErrorAlert } from '../shell/ErrorAlert';
 import { TEST_IDS, wizardStepTestId } from '../testids';
 import { CaptureStep } from './CaptureStep';
 import { DemographicsStep } from './DemographicsStep';
-import { isCaptureStep, WIZARD_STEPS } from './options';
+import { isCaptureStep, stepOfModality, WIZARD_STEPS } from './options';
 import type { Step } from './options';
 import { usePreviews } from './previews';
 import { ReviewStep } from './ReviewStep';
@@ -140,6 +140,8 @@ export function Wizard({ client, mode, initial, onClose, onNextResident }: Wizar
   }
 
   const canJump = view !== null && saved === null;
+  const openByStep = new Map<Step, number>();
+  for (const m of view?.missing ?? []) openByStep.set(stepOfModality(m.modality), (openByStep.get(stepOfModality(m.modality)) ?? 0) + 1);
   const panelStep = saved !== null ? 'SIMPAN' : step;
 
   return (
@@ -154,9 +156,19 @@ export function Wizard({ client, mode, initial, onClose, onNextResident }: Wizar
           size="sm"
           aria-label={t('recording.wizard.stepsLabel')}
         >
-          {WIZARD_STEPS.map((s) => (
-            <Stepper.Step key={s} label={t(`recording.steps.${s}`)} allowStepSelect={canJump && s !== step} />
-          ))}
+          {WIZARD_STEPS.map((s, at) => {
+            // A capture step the operator walked past with positions still open is not shown done.
+            const open = saved === null && at < index ? (openByStep.get(s) ?? 0) : 0;
+            return (
+              <Stepper.Step
+                key={s}
+                label={t(`recording.steps.${s}`)}
+                allowStepSelect={canJump && s !== step}
+                data-open={open}
+                {...(open > 0 ? { color: 'orange', completedIcon: <Text fw={800}>!</Text>, description: t('recording.wizard.stepOpen', { count: open }) } : {})}
+              />
+            );
+          })}
         </Stepper>
       </Paper>
       {saved === null && view !== null && view.status === 'DRAFT' && view.statusReason !== null && (
