@@ -80,7 +80,8 @@ export function PrintDeskPage({ client, role, onError }: PrintDeskPageProps) {
       client.on('print.progress', (event) => {
         setPhases((known) => new Map(known).set(event.enrollmentId, { phase: event.phase, fault: event.fault === null ? null : `${event.fault.code}: ${event.fault.detail}` }));
         setBatch({ id: event.batchId, done: event.done, total: event.total });
-        if (event.done === event.total) refresh();
+        // Each finished card moved the stock (and the record): read them again, not every 5 s only.
+        if (event.phase !== 'QUEUED' && event.phase !== 'PRINTING') refresh();
       }),
     [client, refresh],
   );

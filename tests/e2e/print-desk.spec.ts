@@ -31,6 +31,8 @@ test.describe('Pencetakan: the print queue prints a batch to the CUPS queue with
       await page.getByTestId('print-start').click();
       // Mid-run: some cards printed, one printing, the rest queued.
       await expect(page.locator('[data-testid="print-row"][data-phase="PRINTED"]')).not.toHaveCount(0, { timeout: 60_000 });
+      // The stock is read again after each finished card.
+      await expect(page.getByTestId('print-stock-count')).not.toHaveText('50');
       await expect(page.locator('[data-testid="print-row"][data-phase="QUEUED"]')).not.toHaveCount(0);
       await page.screenshot({ path: screenshotPath('print-queue-mid-run.png') });
       await expect(page.getByTestId('print-batch')).toHaveAttribute('data-done', String(CARDS), { timeout: 120_000 });
