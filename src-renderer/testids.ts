@@ -26,8 +26,29 @@
  *   print-printer / print-stock / print-stock-count   printer state, blanko stock card, the stock figure
  *   print-batch              the running batch (data-done, data-total)
  *   print-search / print-start / print-select-all      queue search box, "Cetak (n)", select every printable row
- *   print-row                one queue row (data-phase = QUEUED | PRINTING | PRINTED | FAILED | SPOILED)
+ *   print-row                one queue row (data-phase = QUEUED | PRINTING | PRINTED | FAILED | SPOILED;
+ *                            data-approval = "open" when a supervisor's reprint approval waits to be used, else "none")
  *   print-preview            the card preview (the same picture sent to the printer)
+ *   print-filter             the queue's state filter (Antre | Tercetak | Rusak | Semua; a segmented control)
+ *   print-tab-queue / print-tab-report   the desk's tabs: Antrean cetak, Laporan harian
+ *   print-record             the opened record's panel (data-state = QUEUED | PRINTED | SPOILED, data-approval as print-row)
+ *   print-record-waiting     "menunggu persetujuan supervisor": a spoiled card's record before the approval
+ *   print-record-approved    the record has an unused reprint approval
+ *   print-attempts / print-attempt     its print attempts (print.attempts); one attempt (data-state)
+ *   print-spoil              "Tandai rusak" (the last printed card); print-approve: "Setujui cetak ulang" (supervisor only)
+ *   print-suket / print-suket-paper / print-suket-done   "Terbitkan Suket", Folio | A4, the issued Suket's number
+ *   reason-dialog / reason-input / reason-submit   the reason asked before spoiling, approving, or booking damaged blanks
+ *   blanko-spoil-quantity / blanko-spoil           the stock card's damaged blanks: quantity and "Blanko rusak"
+ *   daily-report             the Laporan harian tab's content (data-date = the report's day)
+ *   daily-report-date        the report's day in words; daily-report-previous / daily-report-next: the day before / after
+ *   daily-report-pdf         "Unduh PDF"
+ *   daily-report-save-profile / daily-report-profile-saved   "Simpan profil printer" (supervisor) and its confirmation
+ *   daily-report-figure      one figure (data-figure = printed | spoiled | failedNoCard | suket | stockOpening | received |
+ *                            stockClosing; data-value = the number)
+ *   daily-report-spoiled-reason   one row of spoiled by reason (data-count)
+ *   daily-report-week        the week's chart (SVG; each day a <g data-date data-printed data-spoiled>)
+ *   daily-report-printer     one printer's rate (data-printer, data-cards, data-alerts = how many alerts)
+ *   daily-report-alert       that printer's alerts from the station (rate below its rated speed, settings off profile)
  *
  * Perekaman (recording wizard, src-renderer/recording/):
  *   wizard-new               start screen: "Rekam penduduk baru"
@@ -200,6 +221,40 @@ export const TEST_IDS = {
   printDeskSelectAll: 'print-select-all',
   printDeskRow: 'print-row',
   printDeskPreview: 'print-preview',
+  printDeskFilter: 'print-filter',
+  printDeskTabQueue: 'print-tab-queue',
+  printDeskTabReport: 'print-tab-report',
+  // the opened record's panel (RecordActions): attempts, spoil, supervisor's reprint approval, Suket
+  printRecord: 'print-record',
+  printRecordWaiting: 'print-record-waiting',
+  printRecordApproved: 'print-record-approved',
+  printAttempts: 'print-attempts',
+  printAttempt: 'print-attempt',
+  printSpoil: 'print-spoil',
+  printApprove: 'print-approve',
+  printSuket: 'print-suket',
+  printSuketPaper: 'print-suket-paper',
+  printSuketDone: 'print-suket-done',
+  // the reason dialog of the print desk's recorded actions (ReasonDialog)
+  reasonDialog: 'reason-dialog',
+  reasonInput: 'reason-input',
+  reasonSubmit: 'reason-submit',
+  // damaged blanks on the stock card (BlankoPanel)
+  blankoSpoilQuantity: 'blanko-spoil-quantity',
+  blankoSpoil: 'blanko-spoil',
+  // Laporan harian (DailyReport)
+  dailyReport: 'daily-report',
+  dailyReportDate: 'daily-report-date',
+  dailyReportPrevious: 'daily-report-previous',
+  dailyReportNext: 'daily-report-next',
+  dailyReportProfileSaved: 'daily-report-profile-saved',
+  dailyReportPdf: 'daily-report-pdf',
+  dailyReportSaveProfile: 'daily-report-save-profile',
+  dailyReportFigure: 'daily-report-figure',
+  dailyReportSpoiledReason: 'daily-report-spoiled-reason',
+  dailyReportWeek: 'daily-report-week',
+  dailyReportPrinter: 'daily-report-printer',
+  dailyReportAlert: 'daily-report-alert',
   // devices (fingerprint sensor in the wizard): state badge (data-state="SIAP" …), its error, the place-finger prompt
   deviceState: 'device-state',
   deviceError: 'device-error',

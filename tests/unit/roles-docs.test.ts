@@ -33,8 +33,8 @@ describe('docs/roles.md', () => {
     expect(technician.length).toBeGreaterThan(0);
   });
 
-  it('marks the supervisor account actions as needing re-authentication', () => {
-    for (const name of ['account.create', 'account.resetPassword', 'account.setDisabled'] as const) {
+  it('marks the supervisor account actions and the reprint approval as needing re-authentication', () => {
+    for (const name of ['account.create', 'account.resetPassword', 'account.setDisabled', 'print.approveReprint'] as const) {
       expect(methods[name].reauth).toBe(true);
     }
   });

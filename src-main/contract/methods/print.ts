@@ -143,8 +143,9 @@ export const printMethods = {
     result: z.object({ attempt: PrintAttemptView }),
   }),
   'print.approveReprint': defineMethod({
-    summary: "A supervisor's approval, with a reason, for one more card of a printed or spoiled record (audited).",
+    summary: "A supervisor's approval, with a reason, for one more card of a printed or spoiled record (audited; the supervisor confirms the password first).",
     roles: ['supervisor'],
+    reauth: true,
     params: z.object({ enrollmentId: z.string().min(1), reason: Reason }).strict(),
     result: z.object({ approvalId: z.string() }),
   }),

@@ -136,8 +136,14 @@ describe.skipIf(unavailable !== null)(`print desk offline, to the real CUPS queu
     expect(stock.stock).toBe(25 - CARDS);
     expect(stock.movements.filter((m) => m.kind === 'SPOIL' && m.attemptId === printed.id)).toMatchObject([{ quantity: 0, reason: 'foto tergores' }]);
     expect((await refused('print.start', { enrollmentIds: [printed.enrollmentId] })).code).toBe('REPRINT_NOT_APPROVED');
-    expect((await refused('print.approveReprint', { enrollmentId: printed.enrollmentId, reason: 'x' })).code).toBe('INVALID_PARAMS');
-    await ok('print.approveReprint', { enrollmentId: printed.enrollmentId, reason: 'kartu rusak saat dicetak' });
+    // The approval is a re-authenticated action: no proof, no approval; a proof is good for one call.
+    // (Training sessions have no password: the step is practised, so any password gets a proof.)
+    const proof = async () => (await ok<{ reauthProof: string }>('session.reauthenticate', { password: 'latihan', method: 'print.approveReprint' })).reauthProof;
+    expect((await refused('print.approveReprint', { enrollmentId: printed.enrollmentId, reason: 'kartu rusak saat dicetak' })).code).toBe('REAUTH_REQUIRED');
+    expect((await refused('print.approveReprint', { enrollmentId: printed.enrollmentId, reason: 'x', reauthProof: await proof() })).code).toBe('INVALID_PARAMS');
+    const used = await proof();
+    await ok('print.approveReprint', { enrollmentId: printed.enrollmentId, reason: 'kartu rusak saat dicetak', reauthProof: used });
+    expect((await refused('print.approveReprint', { enrollmentId: printed.enrollmentId, reason: 'kartu rusak saat dicetak', reauthProof: used })).code).toBe('REAUTH_REQUIRED');
     const again = await ok<{ batchId: string; attemptIds: string[] }>('print.start', { enrollmentIds: [printed.enrollmentId] });
     await waitFor('the reprint', async () => !(await ok<{ running: boolean }>('print.batch', { batchId: again.batchId })).running, 60_000, 200);
     expect((await ok<{ attempts: PrintAttemptView[] }>('print.batch', { batchId: again.batchId })).attempts[0]?.state).toBe('PRINTED');
