@@ -11,6 +11,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestContext } from 'vitest';
 import { fingerprintQuality } from '../../src-main/biometrics/quality/fingerprint-quality.js';
+import { DiagCheck } from '../../src-main/contract/methods/diag.js';
+import { checkNativeKernels } from '../../src-main/diagnostics/native-kernels-check.js';
 import { grayFrame } from '../../src-main/biometrics/quality/gray-frame.js';
 import { KernelInputError } from '../../src-main/imaging/kernel-input.js';
 import type { ImagingKernels, PackDepth } from '../../src-main/imaging/kernels.js';
@@ -108,6 +110,20 @@ describe('the native kernels load once, or say why not', () => {
     expect(stationRoot(join(process.cwd(), 'src-main', 'imaging', 'native-addon.ts'))).toBe(process.cwd());
     expect(stationRoot('/definitely/not/here/file.js')).toBeNull();
     expect(loadNativeAddon({}, '/definitely/not/here/file.js').status).toMatchObject({ loaded: false, code: 'NOT_BUILT' });
+  });
+});
+
+describe('diagnostics: the native kernels check', () => {
+  it('passes with the path when loaded, warns (never fails) with the reason when the twins are used', () => {
+    const loaded = checkNativeKernels({ loaded: true, path: '/opt/ktp/native/build/Release/ktp_kernels.node' });
+    expect(DiagCheck.parse(loaded)).toMatchObject({ id: 'software.native-kernels', section: 'software', status: 'pass', observed: '/opt/ktp/native/build/Release/ktp_kernels.node' });
+    for (const code of ['DISABLED', 'NOT_BUILT', 'LOAD_FAILED', 'WRONG_VERSION'] as const) {
+      const check = DiagCheck.parse(checkNativeKernels({ loaded: false, code, reason: `because ${code}` }));
+      expect(check).toMatchObject({ status: 'warn', code: `NATIVE_${code}`, observed: `because ${code}` });
+      expect(check.cause?.en).toContain(`because ${code}`);
+      expect(check.fix?.en.length).toBeGreaterThan(10);
+    }
+    expect(checkNativeKernels().status).toBe(status.loaded ? 'pass' : 'warn');
   });
 });
 
