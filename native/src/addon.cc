@@ -13,6 +13,10 @@
 
 namespace {
 
+// An output the kernel writes in full: a Node Buffer (a Uint8Array) without the zero-filling of
+// a fresh ArrayBuffer. Every kernel below writes every byte of the outputs it is given.
+Napi::Uint8Array Output(const Napi::Env& env, size_t bytes) { return Napi::Buffer<uint8_t>::New(env, bytes); }
+
 [[noreturn]] void Refuse(const Napi::Env& env, const char* reason, const std::string& message) {
   Napi::Error error = Napi::Error::New(env, message);
   error.Set("name", Napi::String::New(env, "KernelInputError"));
@@ -95,9 +99,9 @@ Napi::Value ColourPanels(const Napi::CallbackInfo& info) {
   const bool floydSteinberg = Integer(info, 4, "dithering", 0, 1, "OPTION") == 1;
   const uint8_t* rgb = Sized(info, input, "rgb", static_cast<size_t>(width) * height * 3);
   const size_t bytes = ktp::PackedBytes(static_cast<size_t>(width) * height, bits);
-  Napi::Uint8Array yellow = Napi::Uint8Array::New(env, bytes);
-  Napi::Uint8Array magenta = Napi::Uint8Array::New(env, bytes);
-  Napi::Uint8Array cyan = Napi::Uint8Array::New(env, bytes);
+  Napi::Uint8Array yellow = Output(env, bytes);
+  Napi::Uint8Array magenta = Output(env, bytes);
+  Napi::Uint8Array cyan = Output(env, bytes);
   ktp::ColourPanels(rgb, width, height, bits, floydSteinberg, yellow.Data(), magenta.Data(), cyan.Data());
   Napi::Array result = Napi::Array::New(env, 3);
   result.Set(0u, yellow);
@@ -113,7 +117,7 @@ Napi::Value MonoPanel(const Napi::CallbackInfo& info) {
   const uint32_t width = Side(info, 1, "width");
   const uint32_t height = Side(info, 2, "height");
   const uint8_t* mask = Sized(info, input, "mask", static_cast<size_t>(width) * height);
-  Napi::Uint8Array out = Napi::Uint8Array::New(env, ktp::PackedBytes(static_cast<size_t>(width) * height, 1));
+  Napi::Uint8Array out = Output(env, ktp::PackedBytes(static_cast<size_t>(width) * height, 1));
   ktp::MonoPanel(mask, width, height, out.Data());
   return out;
 }
@@ -133,7 +137,7 @@ Napi::Value PackBits(const Napi::CallbackInfo& info) {
     Refuse(env, "RANGE",
            "level " + std::to_string(levels[bad]) + " at " + std::to_string(bad) + " does not fit in " + std::to_string(bits) + " bits");
   }
-  Napi::Uint8Array out = Napi::Uint8Array::New(env, ktp::PackedBytes(count, static_cast<int>(bits)));
+  Napi::Uint8Array out = Output(env, ktp::PackedBytes(count, static_cast<int>(bits)));
   if (count > 0) ktp::PackBits(levels, count, static_cast<int>(bits), out.Data());
   return out;
 }

@@ -142,6 +142,11 @@ export const javascriptKernels: ImagingKernels = {
   },
 };
 
+/** The addon hands its byte outputs over as Buffers (no zero-filling); callers get a plain Uint8Array view of the same bytes, as from the twin. */
+function plain(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** The native twins of a loaded addon, behind the same checks (and the addon's own). */
 export function nativeKernelsOf(addon: NativeAddon): ImagingKernels {
   const call = <T>(kernel: KernelName, run: () => T): T => {
@@ -163,15 +168,15 @@ export function nativeKernelsOf(addon: NativeAddon): ImagingKernels {
       const [y, m, c] = call('colourPanels', () =>
         addon.colourPanels(input.bytes, input.width, input.height, input.bitsPerDot, input.dithering === 'floyd-steinberg' ? 1 : 0),
       );
-      return { y, m, c };
+      return { y: plain(y), m: plain(m), c: plain(c) };
     },
     monoPanel(mask, layer) {
       const input = checked.monoPanel(mask, layer);
-      return call('monoPanel', () => addon.monoPanel(input.bytes, input.width, input.height));
+      return plain(call('monoPanel', () => addon.monoPanel(input.bytes, input.width, input.height)));
     },
     packBits(levels, bitsPerDot) {
       const input = checked.packBits(levels, bitsPerDot);
-      return call('packBits', () => addon.packBits(input.levels, input.bitsPerDot));
+      return plain(call('packBits', () => addon.packBits(input.levels, input.bitsPerDot)));
     },
   };
 }
