@@ -46,10 +46,21 @@ constexpr double kRight = 7.0 / 16, kBelowLeft = 3.0 / 16, kBelow = 5.0 / 16, kB
 
 // Packs levels most significant bit first, as bit-pack.ts does: a stream of kBits-bit values
 // with no gap, a byte filling from bit 7 down, the last byte padded with zero bits.
+inline uint64_t ByteSwap(uint64_t v) {
+#if defined(_MSC_VER) && !defined(__clang__)
+  return _byteswap_uint64(v);
+#else
+  return __builtin_bswap64(v);
+#endif
+}
+
+// Packs levels most significant bit first, as bit-pack.ts does: a stream of kBits-bit values
+// with no gap, a byte filling from bit 7 down, the last byte padded with zero bits. `end` is the
+// end of the output: nothing is written past it.
 template <int kBits>
 class BitPacker {
  public:
-  explicit BitPacker(uint8_t* out) : out_(out) {}
+  BitPacker(uint8_t* out, uint8_t* end) : out_(out), end_(end) {}
 
   inline void Push(uint32_t level) {
     accumulator_ = (accumulator_ << kBits) | level;
@@ -61,15 +72,28 @@ class BitPacker {
     }
   }
 
-  // The same as Push for each level in turn; eight levels (kBits bytes) at a time while on a
-  // byte boundary.
+  // The same as Push for each level in turn; while on a byte boundary, eight levels (kBits
+  // bytes) at a time: the eight bytes are merged pairwise into one 8 * kBits-bit word, most
+  // significant level first, written big-endian with one 8-byte store where 8 bytes are left.
   void PushAll(const uint8_t* levels, size_t count) {
     size_t i = 0;
     while (i < count && held_ != 0) Push(levels[i++]);
     for (; i + 8 <= count; i += 8) {
-      uint64_t group = 0;
-      for (int j = 0; j < 8; ++j) group = (group << kBits) | levels[i + j];
-      for (int b = kBits - 1; b >= 0; --b) *out_++ = static_cast<uint8_t>(group >> (8 * b));
+      uint64_t x;
+      std::memcpy(&x, levels + i, 8);
+      if (!IsLittleEndian()) x = ByteSwap(x);
+      x = ((x & 0x00FF00FF00FF00FFull) << kBits) | ((x >> 8) & 0x00FF00FF00FF00FFull);
+      x = ((x & 0x0000FFFF0000FFFFull) << (2 * kBits)) | ((x >> 16) & 0x0000FFFF0000FFFFull);
+      const uint64_t group = ((x & 0xFFFFFFFFull) << (4 * kBits)) | (x >> 32);
+      if (kBits == 1) {
+        *out_++ = static_cast<uint8_t>(group);
+      } else if (end_ - out_ >= 8) {
+        const uint64_t bytes = ByteSwap(group << (64 - 8 * kBits));
+        std::memcpy(out_, &bytes, 8);
+        out_ += kBits;
+      } else {
+        for (int b = kBits - 1; b >= 0; --b) *out_++ = static_cast<uint8_t>(group >> (8 * b));
+      }
     }
     for (; i < count; ++i) Push(levels[i]);
   }
@@ -93,7 +117,15 @@ class BitPacker {
   }
 
  private:
+  static bool IsLittleEndian() {
+    const uint16_t probe = 1;
+    uint8_t first;
+    std::memcpy(&first, &probe, 1);
+    return first == 1;
+  }
+
   uint8_t* out_;
+  uint8_t* end_;
   uint32_t accumulator_ = 0;
   int held_ = 0;
 };
@@ -267,7 +299,8 @@ void ColourPanelsAt(const uint8_t* rgb, uint32_t width, uint32_t height, bool fl
   const size_t groupLevels = static_cast<size_t>(kLanes) * height;
   std::vector<uint8_t> levels(3 * groupLevels);
   uint8_t* lv[3] = {levels.data(), levels.data() + groupLevels, levels.data() + 2 * groupLevels};
-  BitPacker<kBits> packers[3] = {BitPacker<kBits>(cyan), BitPacker<kBits>(magenta), BitPacker<kBits>(yellow)};
+  const size_t bytes = PackedBytes(static_cast<size_t>(width) * height, kBits);
+  BitPacker<kBits> packers[3] = {BitPacker<kBits>(cyan, cyan + bytes), BitPacker<kBits>(magenta, magenta + bytes), BitPacker<kBits>(yellow, yellow + bytes)};
   std::vector<InkWavefront> waves;
   const size_t inkStride = height + 4 * kLanes;
   std::vector<double> inks[3];
@@ -335,7 +368,7 @@ void ColourPanelsAt(const uint8_t* rgb, uint32_t width, uint32_t height, bool fl
 
 template <int kBits>
 void PackBitsAt(const uint8_t* levels, size_t count, uint8_t* out) {
-  BitPacker<kBits> pack(out);
+  BitPacker<kBits> pack(out, out + PackedBytes(count, kBits));
   pack.PushAll(levels, count);
   pack.Finish();
 }
@@ -353,7 +386,7 @@ void ColourPanels(const uint8_t* rgb, uint32_t width, uint32_t height, int bitsP
 }
 
 void MonoPanel(const uint8_t* mask, uint32_t width, uint32_t height, uint8_t* out) {
-  BitPacker<1> pack(out);
+  BitPacker<1> pack(out, out + PackedBytes(static_cast<size_t>(width) * height, 1));
   std::vector<uint8_t> levels(static_cast<size_t>(kLanes) * height);
   for (uint32_t first = 0; first < width; first += kLanes) {
     const uint32_t count = std::min(kLanes, width - first);
