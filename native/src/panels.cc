@@ -84,16 +84,7 @@ class BitPacker {
       if (!IsLittleEndian()) x = ByteSwap(x);
       x = ((x & 0x00FF00FF00FF00FFull) << kBits) | ((x >> 8) & 0x00FF00FF00FF00FFull);
       x = ((x & 0x0000FFFF0000FFFFull) << (2 * kBits)) | ((x >> 16) & 0x0000FFFF0000FFFFull);
-      const uint64_t group = ((x & 0xFFFFFFFFull) << (4 * kBits)) | (x >> 32);
-      if (kBits == 1) {
-        *out_++ = static_cast<uint8_t>(group);
-      } else if (end_ - out_ >= 8) {
-        const uint64_t bytes = ByteSwap(group << (64 - 8 * kBits));
-        std::memcpy(out_, &bytes, 8);
-        out_ += kBits;
-      } else {
-        for (int b = kBits - 1; b >= 0; --b) *out_++ = static_cast<uint8_t>(group >> (8 * b));
-      }
+      WriteGroup(((x & 0xFFFFFFFFull) << (4 * kBits)) | (x >> 32));
     }
     for (; i < count; ++i) Push(levels[i]);
   }
@@ -105,7 +96,7 @@ class BitPacker {
     for (; i + 8 <= count; i += 8) {
       uint64_t group = 0;
       for (int j = 0; j < 8; ++j) group = (group << kBits) | levels[stride * (i + j)];
-      for (int b = kBits - 1; b >= 0; --b) *out_++ = static_cast<uint8_t>(group >> (8 * b));
+      WriteGroup(group);
     }
     for (; i < count; ++i) Push(levels[stride * i]);
   }
@@ -117,6 +108,19 @@ class BitPacker {
   }
 
  private:
+  // Eight levels (8 * kBits bits, the first most significant) as kBits bytes, big-endian.
+  inline void WriteGroup(uint64_t group) {
+    if (kBits == 1) {
+      *out_++ = static_cast<uint8_t>(group);
+    } else if (end_ - out_ >= 8) {
+      const uint64_t bytes = ByteSwap(group << (64 - 8 * kBits));
+      std::memcpy(out_, &bytes, 8);
+      out_ += kBits;
+    } else {
+      for (int b = kBits - 1; b >= 0; --b) *out_++ = static_cast<uint8_t>(group >> (8 * b));
+    }
+  }
+
   static bool IsLittleEndian() {
     const uint16_t probe = 1;
     uint8_t first;
@@ -237,6 +241,12 @@ inline void InkWavefront::Step(uint32_t t, const double* ink, size_t inkStride, 
     __m128d v2[2], v3[2], v4[2];
     for (int h = 0; h < 2; ++h) {
       const int j = 2 * i + h;
+      if (j > kPairs) {  // padding lanes only: left as they are
+        v2[h] = w2[h];
+        v3[h] = w3[h];
+        v4[h] = _mm_setzero_pd();
+        continue;
+      }
       v2[h] = ThroughFloat(_mm_add_pd(w2[h], _mm_mul_pd(fromLeft[j], belowLeft)));
       v2[h] = _mm_add_pd(v2[h], _mm_mul_pd(own[j], right));
       v3[h] = _mm_add_pd(w3[h], _mm_mul_pd(fromLeft[j], below));
