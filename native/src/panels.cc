@@ -33,6 +33,7 @@ constexpr uint32_t kLanes = 16;
 // A row of the wavefront buffers: lanes 0..7, the spill lane 8 (the next group's first line),
 // and padding to whole 16-byte vectors.
 constexpr uint32_t kRow = 20;
+static_assert(kLanes % 8 == 0 && kLanes + 1 <= kRow && kRow % 4 == 0, "lanes in whole 8-byte level stores; the spill lane and whole float vectors in a row");
 
 // 2^52: adding and subtracting it rounds a double in [0, 2^51) to the nearest integer, ties to even.
 constexpr double kRoundingShift = 4503599627370496.0;
