@@ -8,6 +8,7 @@ import { checkClock } from './clock-check.js';
 import type { DeviceProbe } from './device-probe.js';
 import { checkDevice, unprobedDeviceChecks } from './device-checks.js';
 import { checkDisk, DEFAULT_MIN_FREE_MIB } from './disk-check.js';
+import { checkNativeKernels } from './native-kernels-check.js';
 import { checkStore } from './store-checks.js';
 
 type DeviceConfig = StationSetup['profile']['devices'][number];
@@ -27,11 +28,12 @@ export interface DiagnosisInput {
   now?: () => Date;
 }
 
-const SECTION_ORDER: readonly DiagCheck['section'][] = ['device', 'central', 'clock', 'database', 'backlog', 'disk'];
+const SECTION_ORDER: readonly DiagCheck['section'][] = ['device', 'central', 'clock', 'database', 'backlog', 'disk', 'software'];
 
 /**
  * The whole diagnosis, the same for the CLI and the Diagnostik page: every configured device,
- * the link to central step by step, the clock, the database (read-only), the backlog, the disk.
+ * the link to central step by step, the clock, the database (read-only), the backlog, the disk,
+ * and whether the image kernels run natively.
  */
 export async function runDiagnostics(input: DiagnosisInput): Promise<DiagReport> {
   const now = input.now ?? (() => new Date());
@@ -52,7 +54,7 @@ export async function runDiagnostics(input: DiagnosisInput): Promise<DiagReport>
   const storeChecks = checkStore(inspectStationDatabase(input.setup.dataDir), { now });
   const [devices, central, disk] = await Promise.all([devicesWork, centralWork, diskWork]);
   const clock = checkClock(central.time, now());
-  const all = [...devices.flat(), ...central.checks, clock, ...storeChecks, disk];
+  const all = [...devices.flat(), ...central.checks, clock, ...storeChecks, disk, checkNativeKernels()];
   const checks = [...all].sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
   const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
   for (const check of checks) counts[check.status] += 1;

@@ -5,7 +5,7 @@ import { useLanguage } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { TEST_IDS } from '../testids';
 
-const SECTIONS: readonly DiagSection[] = ['device', 'central', 'clock', 'database', 'backlog', 'disk'];
+const SECTIONS: readonly DiagSection[] = ['device', 'central', 'clock', 'database', 'backlog', 'disk', 'software'];
 const COLORS = { pass: 'green.9', warn: 'orange.9', fail: 'red.9', skip: 'gray.7' } as const;
 
 function CheckRow({ check }: { check: DiagCheck }) {

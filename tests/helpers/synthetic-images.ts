@@ -69,3 +69,32 @@ export function portraitFrame(options: { width?: number; height?: number; shiftX
   }
   return { width, height, pixels };
 }
+
+/**
+ * Fingers on a live scanner of any size: `fingers` side by side (1 for a single finger at 500 ppi,
+ * 4 for a 1600 × 1500 slap), each an ellipse of loop-shaped ridges 9 pixels apart, on light glass,
+ * with sensor noise. Deterministic per seed.
+ */
+export function fingersFrame(width: number, height: number, fingers = 1, seed = 1): Frame {
+  const next = random(seed);
+  const pixels = new Uint8Array(width * height);
+  const columnWidth = width / fingers;
+  const cores = Array.from({ length: fingers }, (_, i) => ({
+    cx: columnWidth * (i + 0.5) + (next() - 0.5) * columnWidth * 0.1,
+    cy: height * (0.45 + (next() - 0.5) * 0.1),
+    rx: columnWidth * 0.42,
+    ry: height * 0.46,
+  }));
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const core = cores[Math.min(fingers - 1, Math.floor(x / columnWidth))] ?? { cx: 0, cy: 0, rx: 1, ry: 1 };
+      const dx = x - core.cx;
+      const dy = y - core.cy;
+      const inside = (dx / core.rx) ** 2 + (dy / core.ry) ** 2 < 1;
+      const r = Math.hypot(dx, dy * 0.8) + 6 * Math.sin(Math.atan2(dy, dx) * 2);
+      const v = inside ? 128 + 100 * Math.cos((2 * Math.PI * r) / 9) : 235;
+      pixels[y * width + x] = Math.max(0, Math.min(255, Math.round(v + (next() - 0.5) * 20)));
+    }
+  }
+  return { width, height, pixels };
+}

@@ -9,6 +9,7 @@ import { ROOT } from '../helpers/cli.js';
 interface BuilderConfig {
   appId: string;
   productName: string;
+  files: string[];
   asarUnpack: string[];
   npmRebuild: boolean;
   linux: { target: string[]; icon: string; extraResources: Array<{ from: string; to: string }> };
@@ -36,10 +37,20 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack.some((p) => p.includes('serialport'))).toBe(true);
     expect(config.npmRebuild).toBe(true);
     expect(pkg.scripts['postinstall']).toBeUndefined();
-    expect(pkg.scripts['install']).toBeUndefined();
+    // The one install script builds the station's own kernels for Node (native/), tolerant of a
+    // failed build; nothing is built for Electron at install time.
+    expect(pkg.scripts['install']).toBe('node scripts/native-build.mjs');
     // Packaged apps load these at run time: they must be production dependencies.
     for (const runtime of ['better-sqlite3', 'serialport', 'node-hid']) expect(pkg.dependencies[runtime]).toBeDefined();
     expect(pkg.dependencies['electron']).toBeUndefined();
+  });
+
+  it('packs the native kernels outside the asar, with their loader and headers-only build dependency in production', () => {
+    expect(config.files).toContain('native/build/Release/ktp_kernels.node');
+    expect(config.asarUnpack).toContain('native/build/Release/*.node');
+    for (const runtime of ['node-gyp-build', 'node-addon-api']) expect(pkg.dependencies[runtime]).toBeDefined();
+    const dist = readFileSync(join(ROOT, 'scripts', 'dist.mjs'), 'utf8');
+    expect(dist).toContain('buildNativeKernels(stage)');
   });
 
   it('points at icons and scripts that exist', () => {

@@ -1,4 +1,4 @@
-import { fingerprintBlockFeatures } from './fingerprint-features.js';
+import { fingerprintBlockFeatures } from '../../imaging/kernels.js';
 import type { GrayFrame } from './gray-frame.js';
 import type { QualityReport } from './quality-report.js';
 import { clamp01, toScore } from './quality-report.js';
@@ -7,7 +7,8 @@ import { clamp01, toScore } from './quality-report.js';
  * Fingerprint quality 0–100 from the block features: how much of the frame is finger
  * (foreground area), how strong the ridges stand out (contrast), and how well-ordered their
  * flow is (orientation coherence). Blank glass scores 0; noise has no coherent flow; a finger
- * covering half the glass loses most of its area score.
+ * covering half the glass loses most of its area score. The block features come from the
+ * native kernel when it loaded, else its JavaScript twin (src-main/imaging/kernels.ts).
  */
 export function fingerprintQuality(frame: GrayFrame): QualityReport {
   const f = fingerprintBlockFeatures(frame.pixels, frame.width, frame.height);

@@ -4,7 +4,7 @@ import { defineMethod } from '../method.js';
 import { StationMode } from '../status.js';
 
 /** Where a check belongs on the technician's screen. */
-export const DiagSection = z.enum(['device', 'central', 'database', 'disk', 'backlog', 'clock']);
+export const DiagSection = z.enum(['device', 'central', 'database', 'disk', 'backlog', 'clock', 'software']);
 export type DiagSection = z.infer<typeof DiagSection>;
 
 /**

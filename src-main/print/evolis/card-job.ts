@@ -10,13 +10,15 @@
  *
  * Every frame is answered (`OK`, `ERR …`); the reply to `Se` comes when the card has left.
  * Encoding is pure and checks the face first, so a bad face is refused before a byte is sent.
+ * The panels come from the native kernels when they loaded, else their JavaScript twins
+ * (src-main/imaging/kernels.ts): the same bytes either way.
  */
 import { CARD_HEIGHT_DOTS, CARD_WIDTH_DOTS } from '../card-face.js';
 import type { CardFace } from '../card-face.js';
-import { encodeColourPanels } from './colour-panels.js';
+import { encodeColourPanels, encodeMonoPanel } from '../../imaging/kernels.js';
 import type { ColourPanelOptions } from './colour-panels.js';
 import { encodeBitmapDownload, encodeCommand, jobPadding } from './command-frame.js';
-import { encodeMonoPanel } from './mono-panel.js';
+import { CARD_LAYER } from './panel-geometry.js';
 
 export type JobStep = 'ribbon' | 'start' | 'panel-y' | 'panel-m' | 'panel-c' | 'panel-k' | 'panel-o' | 'end';
 
@@ -67,17 +69,17 @@ export function checkCardFace(face: CardFace): void {
 
 export function encodeCardJob(face: CardFace, options: ColourPanelOptions): EncodedCardJob {
   checkCardFace(face);
-  const colour = encodeColourPanels(face.rgb, options);
+  const colour = encodeColourPanels(face.rgb, CARD_LAYER, options);
   const frames: JobFrame[] = [
     { step: 'ribbon', bytes: encodeCommand('Pr', ['ymcko']) },
     { step: 'start', bytes: encodeCommand('Ss') },
     { step: 'panel-y', bytes: encodeBitmapDownload('y', options.bitsPerDot, colour.y) },
     { step: 'panel-m', bytes: encodeBitmapDownload('m', options.bitsPerDot, colour.m) },
     { step: 'panel-c', bytes: encodeBitmapDownload('c', options.bitsPerDot, colour.c) },
-    { step: 'panel-k', bytes: encodeBitmapDownload('k', 1, encodeMonoPanel(face.black)) },
+    { step: 'panel-k', bytes: encodeBitmapDownload('k', 1, encodeMonoPanel(face.black, CARD_LAYER)) },
     {
       step: 'panel-o',
-      bytes: face.overlay === null ? encodeCommand('Wcb', ['o', 255]) : encodeBitmapDownload('o', 1, encodeMonoPanel(face.overlay)),
+      bytes: face.overlay === null ? encodeCommand('Wcb', ['o', 255]) : encodeBitmapDownload('o', 1, encodeMonoPanel(face.overlay, CARD_LAYER)),
     },
   ];
   const end = encodeCommand('Se');

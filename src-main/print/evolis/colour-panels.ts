@@ -12,10 +12,9 @@
  *   dots before, at and after it on the next line — so the average tone over an area is kept and
  *   gradients do not band. Every dot stays within one level step of what was meant.
  */
-import { CARD_WIDTH_DOTS } from '../card-face.js';
 import { packBits } from './bit-pack.js';
-import { PANEL_DOTS, PANEL_LINE_DOTS, PANEL_LINES, faceIndexOfPanelDot, levelsOf } from './panel-geometry.js';
-import type { ColourDepth } from './panel-geometry.js';
+import { CARD_LAYER, levelsOf } from './panel-geometry.js';
+import type { ColourDepth, LayerSize } from './panel-geometry.js';
 
 export type Dithering = 'none' | 'floyd-steinberg';
 export const DITHERINGS: readonly Dithering[] = ['none', 'floyd-steinberg'];
@@ -31,38 +30,43 @@ export interface ColourPanels {
   readonly c: Uint8Array;
 }
 
-/** Bytes of one card row in the RGB layer: one panel dot further is one row up. */
-const ROW_BYTES = CARD_WIDTH_DOTS * 3;
-
 /** RGB byte offset of each ink: cyan absorbs red, magenta green, yellow blue. */
 const CHANNEL_OF_INK = { c: 0, m: 1, y: 2 } as const;
 
-/** Quantised ink levels of one channel, in panel order (1 byte a dot). */
-export function inkLevels(rgb: Uint8Array, channel: 0 | 1 | 2, options: ColourPanelOptions): Uint8Array {
+/**
+ * Quantised ink levels of one channel, in panel order (1 byte a dot), of a card face or of any
+ * landscape layer (`layer`; the RGB layer holds width × height × 3 bytes).
+ */
+export function inkLevels(rgb: Uint8Array, channel: 0 | 1 | 2, options: ColourPanelOptions, layer: LayerSize = CARD_LAYER): Uint8Array {
   const top = levelsOf(options.bitsPerDot) - 1;
   const scale = top / 255;
-  const levels = new Uint8Array(PANEL_DOTS);
+  const lines = layer.width;
+  const lineDots = layer.height;
+  // One panel dot further is one row up; dot 0 of line L is the bottom row of column L.
+  const rowBytes = lines * 3;
+  const bottomRow = (lineDots - 1) * lines;
+  const levels = new Uint8Array(lines * lineDots);
   if (options.dithering === 'none') {
     let at = 0;
-    for (let line = 0; line < PANEL_LINES; line += 1) {
-      let index = faceIndexOfPanelDot(line, 0) * 3 + channel;
-      for (let dot = 0; dot < PANEL_LINE_DOTS; dot += 1) {
+    for (let line = 0; line < lines; line += 1) {
+      let index = (bottomRow + line) * 3 + channel;
+      for (let dot = 0; dot < lineDots; dot += 1) {
         levels[at] = ((255 - (rgb[index] ?? 255)) * scale + 0.5) | 0;
         at += 1;
-        index -= ROW_BYTES;
+        index -= rowBytes;
       }
     }
     return levels;
   }
   // Errors in level units; two line buffers with a guard dot at each end.
-  let current = new Float32Array(PANEL_LINE_DOTS + 2);
-  let next = new Float32Array(PANEL_LINE_DOTS + 2);
+  let current = new Float32Array(lineDots + 2);
+  let next = new Float32Array(lineDots + 2);
   let at = 0;
-  for (let line = 0; line < PANEL_LINES; line += 1) {
-    let index = faceIndexOfPanelDot(line, 0) * 3 + channel;
-    for (let dot = 0; dot < PANEL_LINE_DOTS; dot += 1) {
+  for (let line = 0; line < lines; line += 1) {
+    let index = (bottomRow + line) * 3 + channel;
+    for (let dot = 0; dot < lineDots; dot += 1) {
       const ink = 255 - (rgb[index] ?? 255);
-      index -= ROW_BYTES;
+      index -= rowBytes;
       const wanted = ink * scale + (current[dot + 1] ?? 0);
       const level = Math.min(top, Math.max(0, Math.round(wanted)));
       levels[at] = level;
@@ -81,11 +85,14 @@ export function inkLevels(rgb: Uint8Array, channel: 0 | 1 | 2, options: ColourPa
   return levels;
 }
 
-/** Encodes the RGB layer (1016 × 648 × 3) as bit-packed Y, M and C panels. */
-export function encodeColourPanels(rgb: Uint8Array, options: ColourPanelOptions): ColourPanels {
+/**
+ * Encodes the RGB layer (1016 × 648 × 3, or `layer`) as bit-packed Y, M and C panels. The
+ * JavaScript twin of the native kernel (src-main/imaging/kernels.ts chooses between them).
+ */
+export function encodeColourPanels(rgb: Uint8Array, options: ColourPanelOptions, layer: LayerSize = CARD_LAYER): ColourPanels {
   return {
-    y: packBits(inkLevels(rgb, CHANNEL_OF_INK.y, options), options.bitsPerDot),
-    m: packBits(inkLevels(rgb, CHANNEL_OF_INK.m, options), options.bitsPerDot),
-    c: packBits(inkLevels(rgb, CHANNEL_OF_INK.c, options), options.bitsPerDot),
+    y: packBits(inkLevels(rgb, CHANNEL_OF_INK.y, options, layer), options.bitsPerDot),
+    m: packBits(inkLevels(rgb, CHANNEL_OF_INK.m, options, layer), options.bitsPerDot),
+    c: packBits(inkLevels(rgb, CHANNEL_OF_INK.c, options, layer), options.bitsPerDot),
   };
 }

@@ -10,8 +10,20 @@
  *
  * so the face's bottom-left corner is the panel's first dot, its top-left corner is the last dot
  * of the first line, and its top-right corner is the last dot of all. Pure code, no I/O.
+ *
+ * The same turn applies to a landscape layer of any size W × H (the kernels and their tests use
+ * small ones): W lines of H dots, line L = column L, dot D = row H − 1 − D.
  */
 import { CARD_HEIGHT_DOTS, CARD_WIDTH_DOTS } from '../card-face.js';
+
+/** The size of a landscape layer in dots, 1 entry (or 3 bytes, RGB) a dot, row-major. */
+export interface LayerSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A card face: 1016 × 648. */
+export const CARD_LAYER: LayerSize = { width: CARD_WIDTH_DOTS, height: CARD_HEIGHT_DOTS };
 
 /** Dots in one panel line: the card's short side. */
 export const PANEL_LINE_DOTS = CARD_HEIGHT_DOTS;
