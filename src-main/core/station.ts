@@ -30,7 +30,6 @@ import type { StationDevicesOptions } from './devices-setup.js';
 import { deviceHandlers } from './services/device-handlers.js';
 import type { DeviceHandlerDeps } from './services/device-handlers.js';
 import { diagHandlers } from './services/diag-handlers.js';
-import { serialDriverHandshakes } from '../diagnostics/driver-handshake.js';
 import { managedDeviceProbe } from '../diagnostics/managed-probe.js';
 import type { TrainingLinkState } from './services/sync-handlers.js';
 import type { HostKind } from './call-context.js';
@@ -260,7 +259,8 @@ export function createStation({ setup, logger, host, regions, keyProtector, data
     ...diagHandlers({
       setup,
       centralUrl: () => setup.central?.url ?? null,
-      devices: { handshakeFor: serialDriverHandshakes(devices.registry, 5000), managedProbe: managedDeviceProbe(devices.manager) },
+      // Every device the manager drives is probed through it; the rest have no driver to shake hands with.
+      devices: { managedProbe: managedDeviceProbe(devices.manager) },
       ...(now ? { now } : {}),
     }),
     ...accountHandlers({ mode: setup.mode, accounts, sessions, reauth, policy: sessionConfig, audit: auditNow }),

@@ -263,21 +263,9 @@ export class DeviceManager {
       const latencyMs = Math.round(performance.now() - started);
       return entry.session === null ? { ok: false, status: this.view(entry), latencyMs } : { ok: true, status: this.view(entry), latencyMs, busy: false };
     }
-    const check = session.check().then(
-      () => null,
-      (error: unknown) => error ?? new Error('check failed'),
-    );
-    entry.checking = check.then(() => undefined);
-    const failure = await check;
-    entry.checking = null;
+    const answered = await this.checkSession(entry, session);
     const latencyMs = Math.round(performance.now() - started);
-    if (failure === null) return { ok: true, status: this.view(entry), latencyMs, busy: false };
-    if (entry.session === session) {
-      entry.session = null;
-      this.failed(entry, failure, 'handshake');
-      await entry.transport.close().catch(() => undefined);
-    }
-    return { ok: false, status: this.view(entry), latencyMs };
+    return answered ? { ok: true, status: this.view(entry), latencyMs, busy: false } : { ok: false, status: this.view(entry), latencyMs };
   }
 
   /** The driver reported that the device stopped answering or went away during a job. */
@@ -408,19 +396,30 @@ export class DeviceManager {
     for (const entry of this.entries) {
       const session = entry.session;
       if (session === null || entry.busy || entry.connecting || entry.checking !== null) continue;
-      const check = session.check().then(
-        () => undefined,
-        async (error: unknown) => {
-          if (entry.session !== session) return;
+      await this.checkSession(entry, session);
+    }
+  }
+
+  /**
+   * Asks a connected device its driver's idle check (a job waits for it meanwhile); a device
+   * that fails it is marked so and closed, to be connected again. True when it answered.
+   */
+  private async checkSession(entry: Entry, session: DeviceSession): Promise<boolean> {
+    const check = session.check().then(
+      () => true,
+      async (error: unknown) => {
+        if (entry.session === session) {
           entry.session = null;
           this.failed(entry, error, 'handshake');
           await entry.transport?.close().catch(() => undefined);
-        },
-      );
-      entry.checking = check;
-      await check;
-      entry.checking = null;
-    }
+        }
+        return false;
+      },
+    );
+    entry.checking = check.then(() => undefined);
+    const answered = await check;
+    entry.checking = null;
+    return answered;
   }
 
   private setState(entry: Entry, state: DeviceState): void {

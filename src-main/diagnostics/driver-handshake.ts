@@ -2,6 +2,7 @@ import type { DeviceKind } from '../contract/devices.js';
 import type { DeviceProfile, DeviceProfileRegistry } from '../devices/device-profile.js';
 import { isSensorError } from '../devices/fingerprint/sensor-error.js';
 import { describeHidDriverFault } from '../devices/hid/hid-driver-faults.js';
+import { withTimeout } from '../devices/hid/with-timeout.js';
 import { SerialTransport } from '../devices/serial/serial-transport.js';
 import { TransportError } from '../devices/transport.js';
 import type { DeviceTransport } from '../devices/transport.js';
@@ -33,28 +34,12 @@ export function handshakeFaultOfCode(code: string): HandshakeFaultCode {
   return 'PROTOCOL_ERROR';
 }
 
-function withDeadline<T>(work: Promise<T>, timeoutMs: number, path: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TransportError('TIMEOUT', path, `no answer to the handshake within ${timeoutMs} ms`)), timeoutMs);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
 /** Opens the transport, runs the profile's probe, closes again: who answered, and how fast. */
 export async function probeWithProfile(profile: DeviceProfile, transport: DeviceTransport, timeoutMs: number): Promise<HandshakeResult> {
   const started = performance.now();
   try {
     await transport.open();
-    const session = await withDeadline(profile.connect(transport, {}), timeoutMs, transport.path);
+    const session = await withTimeout(profile.connect(transport, {}), timeoutMs, transport.path);
     const latencyMs = Math.round(performance.now() - started);
     return { ok: true, latencyMs, identity: { model: profile.label, serial: session.identity.serialNumber ?? '?', firmware: session.identity.firmware ?? '?' } };
   } catch (error: unknown) {

@@ -101,7 +101,7 @@ export function deviceHandlers(deps: DeviceHandlerDeps): HandlerGroup<DeviceMeth
     kind: Exclude<DeviceKind, 'camera'>,
     input: { enrollmentId: string; position: CapturePosition; deviceId: string | undefined },
     sessionType: new (...args: never[]) => S,
-    job: (session: S) => Promise<T>,
+    job: (session: S, device: DeviceStatus) => Promise<T>,
   ): Promise<{ value: T; reconnects: number; device: DeviceStatus }> => {
     const device = deviceFor(kind, input.deviceId);
     const draft = deps.enrollments.get(input.enrollmentId);
@@ -114,7 +114,7 @@ export function deviceHandlers(deps: DeviceHandlerDeps): HandlerGroup<DeviceMeth
         try {
           const value = await manager.use(device.id, async (session) => {
             if (!(session instanceof sessionType)) throw new StationError('DEVICE_FAULT', { details: { deviceId: device.id, reason: `not a ${kind} session` } });
-            return job(session);
+            return job(session, device);
           });
           return { value, reconnects, device };
         } catch (error: unknown) {
@@ -164,10 +164,10 @@ export function deviceHandlers(deps: DeviceHandlerDeps): HandlerGroup<DeviceMeth
       }
     },
     'devices.captureFingerprint': async ({ enrollmentId, position, deviceId }, context) => {
-      const { value: captured, reconnects, device } = await fromDevice('fingerprint', { enrollmentId, position, deviceId }, FingerprintSession, (session) =>
+      const { value: captured, reconnects, device } = await fromDevice('fingerprint', { enrollmentId, position, deviceId }, FingerprintSession, (session, sensor) =>
         captureFinger(session.sensor, {
           ...deps.capture,
-          onRetry: (retry) => deps.logger.info({ device: deviceId, position, ...retry }, 'fingerprint capture retry'),
+          onRetry: (retry) => deps.logger.info({ device: sensor.id, position, ...retry }, 'fingerprint capture retry'),
         }),
       );
       const image: DeviceImage = { format: 'GRAY4', bytes: captured.image, width: IMAGE_WIDTH, height: IMAGE_HEIGHT, quality: frameQuality(captured.image) };
